@@ -1,0 +1,78 @@
+// swift-tools-version: 6.0
+// trafficking-archive: an SQLite archive of UK parliamentary written answers on human trafficking,
+// modern slavery, prostitution and sexual exploitation.
+//
+// The arrows point down: archive (CLI) -> ArchiveIngest / ArchiveQuery -> ArchiveStore -> SQLite -> CSQLite.
+// ArchiveExtraction knows nothing of SQL; ArchiveStore knows nothing of HTML.
+import PackageDescription
+
+let package = Package(
+    name: "trafficking-archive",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "archive", targets: ["archive"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: - C modules over system libraries
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // MARK: - The thin SQLite wrapper: the only code that calls sqlite3_*
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+
+        // MARK: - The archive's schema, migrator, and the one place that reads and writes its tables
+        .executableTarget(name: "EmbedMigrationsTool", path: "Sources/EmbedMigrationsTool"),
+        .plugin(
+            name: "EmbedMigrations",
+            capability: .buildTool(),
+            dependencies: ["EmbedMigrationsTool"]
+        ),
+        .target(
+            name: "ArchiveStore",
+            dependencies: ["SQLite"],
+            plugins: ["EmbedMigrations"]
+        ),
+
+        // MARK: - Figures and grants from answer text (pure Swift, no SQL, no HTML)
+        .target(name: "ArchiveExtraction"),
+
+        // MARK: - Input readers, HTML to text, the importer
+        .target(
+            name: "ArchiveIngest",
+            dependencies: ["ArchiveStore", "ArchiveExtraction", "CLibXML2"]
+        ),
+
+        // MARK: - Canned reports, output formats, exports
+        .target(name: "ArchiveQuery", dependencies: ["ArchiveStore"]),
+
+        // MARK: - The command tree and the thin executable
+        .target(
+            name: "ArchiveCLI",
+            dependencies: [
+                "ArchiveStore", "ArchiveIngest", "ArchiveQuery",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "archive", dependencies: ["ArchiveCLI"]),
+
+        // MARK: - Tests
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "SQLite"]),
+        .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction"]),
+        .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest"]),
+        .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveStore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ArchiveStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// ArchiveCLI: see the module's files.

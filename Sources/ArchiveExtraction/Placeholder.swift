@@ -1,0 +1,1 @@
+// ArchiveExtraction: see the module's files.

@@ -1,0 +1,1 @@
+// ArchiveQuery: see the module's files.

@@ -1,0 +1,1 @@
+// ArchiveStore: see the module's files.
