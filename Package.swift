@@ -31,6 +31,9 @@ let package = Package(
         // MARK: - The thin SQLite wrapper: the only code that calls sqlite3_*
         .target(name: "SQLite", dependencies: ["CSQLite"]),
 
+        // MARK: - SHA-256 of input files and migrations
+        .target(name: "Checksum"),
+
         // MARK: - The archive's schema, migrator, and the one place that reads and writes its tables
         .executableTarget(name: "EmbedMigrationsTool", path: "Sources/EmbedMigrationsTool"),
         .plugin(
@@ -40,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "ArchiveStore",
-            dependencies: ["SQLite"],
+            dependencies: ["SQLite", "Checksum"],
             plugins: ["EmbedMigrations"]
         ),
 
@@ -50,7 +53,7 @@ let package = Package(
         // MARK: - Input readers, HTML to text, the importer
         .target(
             name: "ArchiveIngest",
-            dependencies: ["ArchiveStore", "ArchiveExtraction", "CLibXML2"]
+            dependencies: ["ArchiveStore", "ArchiveExtraction", "Checksum", "CLibXML2"]
         ),
 
         // MARK: - Canned reports, output formats, exports
@@ -67,10 +70,10 @@ let package = Package(
         .executableTarget(name: "archive", dependencies: ["ArchiveCLI"]),
 
         // MARK: - Tests
-        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "Checksum"]),
         .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "SQLite"]),
         .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction"]),
-        .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest"]),
+        .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveStore"]),
         .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveStore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ArchiveStore"]),
     ],

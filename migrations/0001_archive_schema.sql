@@ -1,5 +1,7 @@
 -- 0001: the archive schema.
 -- Dates are ISO-8601 text: 'YYYY-MM-DD' for days, 'YYYY-MM-DDTHH:MM:SSZ' (UTC) for moments.
+-- `x IS date(x, '+0 days')` admits only real days (the modifier makes SQLite normalise '2024-02-30',
+-- so it no longer matches) and lets NULL through where a column allows NULL.
 -- Flags are 0 or 1; NULL means the source did not say. Money is integer pence.
 -- Evidence offsets count Unicode characters from 0, end exclusive, into the version's `text`, so
 -- substr(text, evidence_start + 1, evidence_end - evidence_start) = evidence.
@@ -25,8 +27,8 @@ CREATE TABLE members (
 -- Every run of `archive ingest`.
 CREATE TABLE ingest_runs (
     id                  INTEGER PRIMARY KEY,    -- run number
-    started_at          TEXT NOT NULL CHECK (started_at = strftime('%Y-%m-%dT%H:%M:%SZ', started_at)), -- when it began (UTC)
-    ended_at            TEXT CHECK (ended_at IS NULL OR ended_at = strftime('%Y-%m-%dT%H:%M:%SZ', ended_at)), -- when it ended; NULL while running or if killed
+    started_at          TEXT NOT NULL CHECK (started_at IS strftime('%Y-%m-%dT%H:%M:%SZ', started_at)), -- when it began (UTC)
+    ended_at            TEXT CHECK (ended_at IS strftime('%Y-%m-%dT%H:%M:%SZ', ended_at)), -- when it ended; NULL while running or if killed
     outcome             TEXT NOT NULL DEFAULT 'running'
                         CHECK (outcome IN ('running', 'ok', 'rejections', 'failed')), -- 'rejections': some files were rejected
     files_seen          INTEGER NOT NULL DEFAULT 0 CHECK (files_seen >= 0),          -- input files found
@@ -48,13 +50,13 @@ CREATE TABLE sources (
     status          TEXT NOT NULL CHECK (status IN ('ingested', 'rejected')), -- rejected files are retried on the next run
     error           TEXT CHECK ((status = 'rejected') = (error IS NOT NULL)), -- why it was rejected
     ingest_run_id   INTEGER NOT NULL REFERENCES ingest_runs(id), -- the run that last read it
-    recorded_at     TEXT NOT NULL CHECK (recorded_at = strftime('%Y-%m-%dT%H:%M:%SZ', recorded_at)) -- when (UTC)
+    recorded_at     TEXT NOT NULL CHECK (recorded_at IS strftime('%Y-%m-%dT%H:%M:%SZ', recorded_at)) -- when (UTC)
 );
 
 -- One answer, shared by every question answered together (grouped questions).
 CREATE TABLE answers (
     id                   INTEGER PRIMARY KEY,   -- local id
-    date_holding_answer  TEXT CHECK (date_holding_answer IS NULL OR date_holding_answer = date(date_holding_answer)) -- when a holding answer was given first, if one was
+    date_holding_answer  TEXT CHECK (date_holding_answer IS date(date_holding_answer, '+0 days')) -- when a holding answer was given first, if one was
 );
 
 -- Written questions. UINs restart each session, so a question is known by house, date tabled and UIN.
@@ -63,8 +65,8 @@ CREATE TABLE questions (
     api_id              INTEGER UNIQUE,         -- Parliament's question id; NULL when the source does not give it
     uin                 TEXT NOT NULL CHECK (length(uin) > 0), -- unique identification number, e.g. '7814' or 'HL14174'
     house               TEXT NOT NULL CHECK (house IN ('Commons', 'Lords')), -- the House it was tabled in
-    date_tabled         TEXT NOT NULL CHECK (date_tabled = date(date_tabled)), -- day tabled
-    date_for_answer     TEXT CHECK (date_for_answer IS NULL OR date_for_answer = date(date_for_answer)), -- day an answer was due
+    date_tabled         TEXT NOT NULL CHECK (date_tabled IS date(date_tabled, '+0 days')), -- day tabled
+    date_for_answer     TEXT CHECK (date_for_answer IS date(date_for_answer, '+0 days')), -- day an answer was due
     is_named_day        INTEGER CHECK (is_named_day IN (0, 1)), -- 1 if the MP named the day for the answer (Commons only)
     is_withdrawn        INTEGER CHECK (is_withdrawn IN (0, 1)), -- 1 if the question was withdrawn
     member_has_interest INTEGER CHECK (member_has_interest IN (0, 1)), -- 1 if the asking member declared an interest
@@ -82,7 +84,7 @@ CREATE INDEX questions_by_body ON questions(answering_body_id);
 CREATE TABLE grouped_questions (
     question_id          INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE, -- the question whose record lists the group
     grouped_uin          TEXT NOT NULL,         -- UIN of a question answered with it
-    grouped_date_tabled  TEXT CHECK (grouped_date_tabled IS NULL OR grouped_date_tabled = date(grouped_date_tabled)), -- its day tabled, when given
+    grouped_date_tabled  TEXT CHECK (grouped_date_tabled IS date(grouped_date_tabled, '+0 days')), -- its day tabled, when given
     PRIMARY KEY (question_id, grouped_uin)
 ) WITHOUT ROWID;
 
@@ -102,7 +104,7 @@ CREATE TABLE answer_versions (
     id                    INTEGER PRIMARY KEY,  -- local id
     answer_id             INTEGER NOT NULL REFERENCES answers(id) ON DELETE CASCADE, -- the answer it is a version of
     kind                  TEXT NOT NULL CHECK (kind IN ('holding', 'substantive', 'correction')), -- what this version is
-    date_answered         TEXT NOT NULL CHECK (date_answered = date(date_answered)), -- day this version was given
+    date_answered         TEXT NOT NULL CHECK (date_answered IS date(date_answered, '+0 days')), -- day this version was given
     answering_member_id   INTEGER REFERENCES members(id), -- who answered
     correcting_member_id  INTEGER REFERENCES members(id), -- who corrected it (corrections only)
     html                  TEXT,                 -- the answer as published (HTML); NULL when the source had only text
@@ -157,7 +159,7 @@ CREATE INDEX organisation_names_by_organisation ON organisation_names(organisati
 CREATE TABLE grants (
     id               INTEGER PRIMARY KEY,       -- local id
     recipient_id     INTEGER NOT NULL REFERENCES organisations(id), -- who receives the money
-    funder_id        INTEGER NOT NULL REFERENCES organisations(id), -- who gives it: the answering body unless the answer names another
+    funder_id        INTEGER REFERENCES organisations(id), -- who gives it: the answering body unless the answer names another; NULL if unknown
     amount_pence     INTEGER NOT NULL CHECK (amount_pence > 0), -- the sum, in whole pence
     duration_months  INTEGER CHECK (duration_months IS NULL OR duration_months > 0), -- 'over three years' is 36
     financial_year   TEXT CHECK (financial_year IS NULL OR financial_year GLOB '[12][0-9][0-9][0-9]-[0-9][0-9]'), -- e.g. '2024-25'

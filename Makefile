@@ -1,0 +1,45 @@
+# trafficking-archive
+#   make demo    build, ingest sample-data/ into demo.db, print the funding report
+#   make test    install missing system packages, build, run every test
+#   make build   build the `archive` binary (debug) into .build/debug/archive
+#   make release build an optimised binary into .build/release/archive
+#   make deps    install missing system packages (apt, when run as root), or say what to install
+#   make bench   run the performance benchmark (see README)
+#   make clean   remove build output and demo.db
+
+SWIFT      ?= swift
+APT_PACKAGES = libsqlite3-dev libxml2-dev pkg-config sqlite3
+DEMO_DB    ?= demo.db
+
+.PHONY: demo test build release deps bench clean
+
+demo: deps build
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	.build/debug/archive ingest --db $(DEMO_DB) sample-data
+	.build/debug/archive query funding --db $(DEMO_DB)
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing:$$missing"; \
+	    (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing system packages:$$missing"; \
+	    echo "install them with: sudo apt-get install$$missing"; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf .build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+
+/// The root of the `archive` command tree.
+public struct ArchiveCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "archive",
+        abstract: "An archive of UK parliamentary written answers on human trafficking, modern slavery, prostitution and sexual exploitation.",
+        discussion: """
+            Ingest written-question pages and Parliament API responses into an SQLite database, then \
+            ask it what the Government has said it is paying, to whom, and which NRM figures it has quoted.
+
+            The database is ./archive.db unless --db or $ARCHIVE_DB says otherwise.
+
+            EXAMPLES:
+              archive ingest sample-data/
+              archive query funding
+              archive sql "SELECT uin, heading FROM questions LIMIT 5"
+            """,
+        version: ArchiveVersion.string,
+        subcommands: [MigrateCommand.self, IngestCommand.self, QueryCommand.self, SQLCommand.self]
+    )
+
+    public init() {}
+}
+
+/// The version `archive --version` prints.
+public enum ArchiveVersion {
+    /// Semantic version of this build.
+    public static let string = "0.1.0"
+}
+
+/// The `--db` option every command shares.
+public struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The archive database file.", valueName: "path"))
+    var db: String?
+
+    public init() {}
+
+    /// The path to use: --db, else $ARCHIVE_DB, else ./archive.db.
+    var path: String {
+        db ?? ProcessInfo.processInfo.environment["ARCHIVE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "archive.db"
+    }
+}
+
+/// Writes a line to standard error: diagnostics never go to stdout, where the data is.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// A runtime failure with a message for people; exits 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}

@@ -1,0 +1,60 @@
+import ArchiveStore
+import ArgumentParser
+import Foundation
+import SQLite
+
+/// `archive migrate`: applies the schema, or lists where each migration stands.
+struct MigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Create the archive database or bring its schema up to date.",
+        discussion: """
+            Applies each pending migration in order, each with its bookkeeping row in one transaction. \
+            A database whose applied migrations were changed, or that has migrations this binary does \
+            not know, is refused and left untouched. `--list` reads only: it creates and changes no file.
+
+            EXAMPLES:
+              archive migrate --db archive.db
+              archive migrate --list
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(name: .long, help: "List applied and pending migrations without changing anything.")
+    var list = false
+
+    func run() throws {
+        let path = database.path
+        if list {
+            try listMigrations(at: path)
+            return
+        }
+        let db = try Database(path: path, mode: .readWriteCreate)
+        defer { db.close() }
+        let applied = try Migrator().migrate(db)
+        if applied.isEmpty {
+            printError("\(path): schema is up to date")
+        } else {
+            for name in applied { printError("\(path): applied \(name)") }
+        }
+    }
+
+    private func listMigrations(at path: String) throws {
+        let migrator = Migrator()
+        let statuses: [MigrationStatus]
+        if FileManager.default.fileExists(atPath: path) {
+            // With no -wal file beside it the database is all in one file: read it without creating any.
+            let mode: Database.Mode = FileManager.default.fileExists(atPath: path + "-wal") ? .readOnly : .readOnlyImmutable
+            let db = try Database(path: path, mode: mode)
+            defer { db.close() }
+            statuses = try migrator.status(of: db)
+        } else {
+            statuses = migrator.statusOfNewDatabase()
+        }
+        for status in statuses {
+            let when = status.appliedAt.map { " \($0)" } ?? ""
+            print("\(status.state.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(status.fileName)\(when)")
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// ArchiveCLI: see the module's files.

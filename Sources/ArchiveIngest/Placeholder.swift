@@ -1,0 +1,1 @@
+// ArchiveIngest: readers, HTML to text, the importer.

@@ -1,0 +1,366 @@
+import SQLite
+
+/// What storing one record changed.
+public struct RecordOutcome: Sendable, Equatable {
+    /// The question was not in the archive before.
+    public var questionIsNew = false
+    /// The question was known and some of its fields changed.
+    public var questionWasUpdated = false
+    /// Answer versions added.
+    public var versionsAdded = 0
+
+    public init() {}
+}
+
+/// Writes question records into the archive's tables: the one place that does.
+///
+/// Keeps its prepared statements for the whole run. Callers wrap each input file in one
+/// transaction (`database.transaction`), so a file lands whole or not at all.
+public final class ArchiveWriter {
+    /// The connection written to.
+    public let database: Database
+    private var statements: [String: Statement] = [:]
+
+    /// A writer on an open, migrated database.
+    public init(database: Database) {
+        self.database = database
+    }
+
+    // Prepared once per run and reused: preparing is a large share of a small write.
+    private func statement(_ sql: String) throws -> Statement {
+        if let cached = statements[sql] { return cached }
+        let prepared = try database.prepare(sql)
+        statements[sql] = prepared
+        return prepared
+    }
+
+    private func run(_ sql: String, _ values: [SQLiteValue]) throws {
+        try statement(sql).run(values)
+    }
+
+    private func firstRow(_ sql: String, _ values: [SQLiteValue]) throws -> [SQLiteValue]? {
+        let prepared = try statement(sql)
+        try prepared.bind(values)
+        let row = try prepared.step()?.values
+        prepared.reset()
+        return row
+    }
+
+    private func insert(_ sql: String, _ values: [SQLiteValue]) throws -> Int64 {
+        try run(sql, values)
+        return database.lastInsertRowID
+    }
+
+    // MARK: - Runs and sources
+
+    /// Starts a run; returns its id.
+    public func beginRun(at moment: String = Timestamp.now()) throws -> Int64 {
+        try insert("INSERT INTO ingest_runs (started_at) VALUES (?)", [.text(moment)])
+    }
+
+    /// Counts of one run, as `ingest_runs` keeps them.
+    public struct RunCounts: Sendable, Equatable {
+        public var filesSeen = 0, filesSkipped = 0, filesIngested = 0, filesRejected = 0
+        public var questionsNew = 0, questionsUpdated = 0, versionsAdded = 0
+        public init() {}
+    }
+
+    /// Records the end of a run and its counts.
+    public func finishRun(_ id: Int64, counts: RunCounts, failed: Bool = false, at moment: String = Timestamp.now()) throws {
+        let outcome = failed ? "failed" : counts.filesRejected > 0 ? "rejections" : "ok"
+        try run("""
+            UPDATE ingest_runs SET ended_at = ?, outcome = ?, files_seen = ?, files_skipped = ?, files_ingested = ?,
+                files_rejected = ?, questions_new = ?, questions_updated = ?, versions_added = ? WHERE id = ?
+            """, [.text(moment), .text(outcome), SQLiteValue(counts.filesSeen), SQLiteValue(counts.filesSkipped),
+                  SQLiteValue(counts.filesIngested), SQLiteValue(counts.filesRejected), SQLiteValue(counts.questionsNew),
+                  SQLiteValue(counts.questionsUpdated), SQLiteValue(counts.versionsAdded), .integer(id)])
+    }
+
+    /// The status recorded for a file with this SHA-256 (`ingested` or `rejected`), or nil if never seen.
+    public func sourceStatus(sha256: String) throws -> String? {
+        try firstRow("SELECT status FROM sources WHERE sha256 = ?", [.text(sha256)])?.first?.textValue
+    }
+
+    /// Records a file as read; returns its source id. A file seen before (same hash) is updated.
+    public func recordSource(path: String, sizeBytes: Int, sha256: String, format: String?, error: String?,
+                             runID: Int64, at moment: String = Timestamp.now()) throws -> Int64 {
+        let row = try firstRow("""
+            INSERT INTO sources (path, size_bytes, sha256, format, status, error, ingest_run_id, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (sha256) DO UPDATE SET path = excluded.path, format = excluded.format, status = excluded.status,
+                error = excluded.error, ingest_run_id = excluded.ingest_run_id, recorded_at = excluded.recorded_at
+            RETURNING id
+            """, [.text(path), SQLiteValue(sizeBytes), .text(sha256), SQLiteValue(format),
+                  .text(error == nil ? "ingested" : "rejected"), SQLiteValue(error), .integer(runID), .text(moment)])
+        guard let id = row?.first?.integerValue else {
+            throw SQLiteError(extendedCode: 1, message: "source row was not returned", sql: "INSERT INTO sources")
+        }
+        return id
+    }
+
+    // MARK: - Records
+
+    /// Stores one record read from source `sourceID`. New answer versions get their figures and
+    /// grants from `extract`, called once per new version with its text and answering body name.
+    public func store(_ record: QuestionRecord, sourceID: Int64,
+                      extract: (_ text: String, _ answeringBody: String?) throws -> ExtractedFacts) throws -> RecordOutcome {
+        var outcome = RecordOutcome()
+        let bodyID = try record.answeringBody.map(answeringBodyID)
+        for member in [record.askingMember] + record.answerVersions.flatMap({ [$0.answeringMember, $0.correctingMember] }) {
+            if let member { try upsert(member) }
+        }
+        let questionID: Int64
+        var answerID: Int64?
+        if let existing = try findQuestion(record) {
+            questionID = existing.id
+            answerID = existing.answerID
+            outcome.questionWasUpdated = try update(questionID: questionID, with: record, bodyID: bodyID)
+        } else {
+            questionID = try insertQuestion(record, bodyID: bodyID)
+            outcome.questionIsNew = true
+        }
+        for grouped in record.groupedQuestions {
+            try run("INSERT INTO grouped_questions (question_id, grouped_uin, grouped_date_tabled) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET grouped_date_tabled = coalesce(excluded.grouped_date_tabled, grouped_date_tabled)",
+                    [.integer(questionID), .text(grouped.uin), SQLiteValue(grouped.dateTabled)])
+        }
+        for attachment in record.attachments {
+            try run("""
+                INSERT INTO attachments (question_id, url, title, file_type, file_size_bytes) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (question_id, url) DO UPDATE SET title = excluded.title, file_type = excluded.file_type,
+                    file_size_bytes = excluded.file_size_bytes
+                """, [.integer(questionID), .text(attachment.url), SQLiteValue(attachment.title),
+                      SQLiteValue(attachment.fileType), SQLiteValue(attachment.fileSizeBytes)])
+        }
+        guard let newest = record.answerVersions.last else { return outcome }
+
+        if answerID == nil {
+            let id = try sharedGroupAnswer(for: record, questionID: questionID, text: newest.text)
+                ?? insert("INSERT INTO answers (date_holding_answer) VALUES (NULL)", [])
+            try run("UPDATE questions SET answer_id = ? WHERE id = ?", [.integer(id), .integer(questionID)])
+            answerID = id
+        }
+        guard let answerID else { return outcome }
+        if let holding = record.dateHoldingAnswer {
+            try run("UPDATE answers SET date_holding_answer = ? WHERE id = ? AND date_holding_answer IS NOT ?",
+                    [.text(holding), .integer(answerID), .text(holding)])
+        }
+        var removedVersions = false
+        for version in record.answerVersions {
+            let existing = try versions(of: answerID)
+            let key = Self.comparisonKey(version.text)
+            if existing.contains(where: { $0.key == key }) { continue }
+            if version.isTruncated {
+                // An excerpt stands in only while nothing better is known.
+                if !existing.isEmpty { continue }
+            } else {
+                for standIn in existing where standIn.isTruncated {
+                    try run("DELETE FROM answer_versions WHERE id = ?", [.integer(standIn.id)])
+                    removedVersions = true
+                }
+            }
+            let versionID = try insert("""
+                INSERT INTO answer_versions (answer_id, kind, date_answered, answering_member_id, correcting_member_id,
+                    html, text, is_truncated, is_current, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                """, [.integer(answerID), .text(version.kind.rawValue), .text(version.date),
+                      SQLiteValue(version.answeringMember?.id), SQLiteValue(version.correctingMember?.id),
+                      SQLiteValue(version.html), .text(version.text), SQLiteValue(version.isTruncated), .integer(sourceID)])
+            outcome.versionsAdded += 1
+            let facts = try extract(version.text, record.answeringBody?.name)
+            try store(facts, versionID: versionID)
+        }
+        if removedVersions {
+            try run("DELETE FROM grants WHERE id NOT IN (SELECT grant_id FROM grant_mentions)", [])
+        }
+        if outcome.versionsAdded > 0 || removedVersions {
+            try electCurrentVersion(of: answerID)
+        }
+        return outcome
+    }
+
+    // MARK: - Questions
+
+    private struct KnownQuestion { var id: Int64; var answerID: Int64? }
+
+    private func findQuestion(_ record: QuestionRecord) throws -> KnownQuestion? {
+        if let apiID = record.apiID,
+           let row = try firstRow("SELECT id, answer_id FROM questions WHERE api_id = ?", [SQLiteValue(apiID)]),
+           let id = row[0].integerValue {
+            return KnownQuestion(id: id, answerID: row[1].integerValue)
+        }
+        if let row = try firstRow("SELECT id, answer_id FROM questions WHERE house = ? AND date_tabled = ? AND uin = ?",
+                                  [.text(record.house.rawValue), .text(record.dateTabled), .text(record.uin)]),
+           let id = row[0].integerValue {
+            return KnownQuestion(id: id, answerID: row[1].integerValue)
+        }
+        return nil
+    }
+
+    private func insertQuestion(_ record: QuestionRecord, bodyID: Int64?) throws -> Int64 {
+        try insert("""
+            INSERT INTO questions (api_id, uin, house, date_tabled, date_for_answer, is_named_day, is_withdrawn,
+                member_has_interest, heading, question_text, asking_member_id, answering_body_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [SQLiteValue(record.apiID), .text(record.uin), .text(record.house.rawValue), .text(record.dateTabled),
+                  SQLiteValue(record.dateForAnswer), SQLiteValue(record.isNamedDay), SQLiteValue(record.isWithdrawn),
+                  SQLiteValue(record.memberHasInterest), SQLiteValue(record.heading), SQLiteValue(record.questionText),
+                  SQLiteValue(record.askingMember?.id), SQLiteValue(bodyID)])
+    }
+
+    /// Fills in what the record knows and the archive did not, and takes newer values for the rest;
+    /// a question text that may be cut short never replaces one already stored.
+    private func update(questionID: Int64, with record: QuestionRecord, bodyID: Int64?) throws -> Bool {
+        let questionText: SQLiteValue = record.questionTextIsTruncated ? .null : SQLiteValue(record.questionText)
+        try run("""
+            UPDATE questions SET
+                api_id = coalesce(?1, api_id), date_for_answer = coalesce(?2, date_for_answer),
+                is_named_day = coalesce(?3, is_named_day), is_withdrawn = coalesce(?4, is_withdrawn),
+                member_has_interest = coalesce(?5, member_has_interest), heading = coalesce(?6, heading),
+                question_text = coalesce(?7, question_text, ?8), asking_member_id = coalesce(?9, asking_member_id),
+                answering_body_id = coalesce(?10, answering_body_id)
+            WHERE id = ?11 AND (api_id IS NOT coalesce(?1, api_id) OR date_for_answer IS NOT coalesce(?2, date_for_answer)
+                OR is_named_day IS NOT coalesce(?3, is_named_day) OR is_withdrawn IS NOT coalesce(?4, is_withdrawn)
+                OR member_has_interest IS NOT coalesce(?5, member_has_interest) OR heading IS NOT coalesce(?6, heading)
+                OR question_text IS NOT coalesce(?7, question_text, ?8) OR asking_member_id IS NOT coalesce(?9, asking_member_id)
+                OR answering_body_id IS NOT coalesce(?10, answering_body_id))
+            """, [SQLiteValue(record.apiID), SQLiteValue(record.dateForAnswer), SQLiteValue(record.isNamedDay),
+                  SQLiteValue(record.isWithdrawn), SQLiteValue(record.memberHasInterest), SQLiteValue(record.heading),
+                  questionText, SQLiteValue(record.questionText), SQLiteValue(record.askingMember?.id), SQLiteValue(bodyID),
+                  .integer(questionID)])
+        return database.changes > 0
+    }
+
+    /// The answer of a question answered together with this one, when its current text is this text.
+    private func sharedGroupAnswer(for record: QuestionRecord, questionID: Int64, text: String) throws -> Int64? {
+        let key = Self.comparisonKey(text)
+        var candidates: [Int64] = []
+        for grouped in record.groupedQuestions {
+            let rows = try statement("SELECT answer_id FROM questions WHERE house = ? AND uin = ? AND (?3 IS NULL OR date_tabled = ?3) AND answer_id IS NOT NULL")
+                .rows([.text(record.house.rawValue), .text(grouped.uin), SQLiteValue(grouped.dateTabled)])
+            candidates += rows.compactMap { $0[0].integerValue }
+        }
+        // The group may have been recorded from the other side: a stored question that lists this one.
+        let listing = try statement("""
+            SELECT q.answer_id FROM grouped_questions g JOIN questions q ON q.id = g.question_id
+            WHERE g.grouped_uin = ? AND q.house = ? AND q.id != ? AND q.answer_id IS NOT NULL
+            """).rows([.text(record.uin), .text(record.house.rawValue), .integer(questionID)])
+        candidates += listing.compactMap { $0[0].integerValue }
+        for candidate in candidates {
+            if try versions(of: candidate).contains(where: { $0.key == key }) { return candidate }
+        }
+        return nil
+    }
+
+    // MARK: - Answer versions
+
+    private struct KnownVersion { var id: Int64; var key: String; var isTruncated: Bool }
+
+    private func versions(of answerID: Int64) throws -> [KnownVersion] {
+        try statement("SELECT id, text, is_truncated FROM answer_versions WHERE answer_id = ?").rows([.integer(answerID)]).map {
+            KnownVersion(id: $0[0].integerValue ?? 0, key: Self.comparisonKey($0[1].textValue ?? ""), isTruncated: $0[2] == .integer(1))
+        }
+    }
+
+    /// Two texts are the same answer when they differ only in spacing, punctuation and list marks:
+    /// the same answer reaches the archive as HTML and as a saved page.
+    static func comparisonKey(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+    }
+
+    /// Makes current the full version given last: latest date, then correction over substantive
+    /// over holding, then the one stored last.
+    private func electCurrentVersion(of answerID: Int64) throws {
+        guard let row = try firstRow("""
+            SELECT id FROM answer_versions WHERE answer_id = ?
+            ORDER BY is_truncated, date_answered DESC,
+                CASE kind WHEN 'correction' THEN 2 WHEN 'substantive' THEN 1 ELSE 0 END DESC, id DESC LIMIT 1
+            """, [.integer(answerID)]), let current = row[0].integerValue else { return }
+        // Cleared first: the partial unique index allows one current version at any moment.
+        try run("UPDATE answer_versions SET is_current = 0 WHERE answer_id = ? AND is_current AND id != ?", [.integer(answerID), .integer(current)])
+        try run("UPDATE answer_versions SET is_current = 1 WHERE id = ? AND NOT is_current", [.integer(current)])
+    }
+
+    // MARK: - Figures and grants
+
+    private func store(_ facts: ExtractedFacts, versionID: Int64) throws {
+        for figure in facts.figures {
+            try run("""
+                INSERT INTO figures (answer_version_id, value, unit, qualifier, kind, period, measure, exploitation_type,
+                    population, is_nrm_referrals, evidence, evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.integer(versionID), .real(figure.value), .text(figure.unit), SQLiteValue(figure.qualifier),
+                      .text(figure.kind), SQLiteValue(figure.period), SQLiteValue(figure.measure),
+                      SQLiteValue(figure.exploitationType), SQLiteValue(figure.population), SQLiteValue(figure.isNRMReferrals),
+                      .text(figure.evidence.text), SQLiteValue(figure.evidence.start), SQLiteValue(figure.evidence.end)])
+        }
+        for mention in facts.grants {
+            let recipientID = try organisationID(mention.recipient)
+            let funderID = try mention.funder.map(organisationID)
+            let grantID = try grantID(recipientID: recipientID, funderID: funderID, mention: mention)
+            try run("""
+                INSERT INTO grant_mentions (grant_id, answer_version_id, recipient_as_written, evidence, evidence_start, evidence_end)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (answer_version_id, evidence_start) DO NOTHING
+                """, [.integer(grantID), .integer(versionID), .text(mention.recipient.asWritten), .text(mention.evidence.text),
+                      SQLiteValue(mention.evidence.start), SQLiteValue(mention.evidence.end)])
+        }
+    }
+
+    /// The organisation with this key, created with its display name if new; remembers how it was written.
+    private func organisationID(_ organisation: OrganisationRef) throws -> Int64 {
+        guard let row = try firstRow("""
+            INSERT INTO organisations (name, key) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET key = key RETURNING id
+            """, [.text(organisation.name), .text(organisation.key)]), let id = row[0].integerValue else {
+            throw SQLiteError(extendedCode: 1, message: "organisation row was not returned", sql: "INSERT INTO organisations")
+        }
+        try run("INSERT INTO organisation_names (name, key, organisation_id) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
+                [.text(organisation.asWritten), .text(organisation.key), .integer(id)])
+        return id
+    }
+
+    /// The grant with this recipient, amount and duration: one row however many answers restate it.
+    private func grantID(recipientID: Int64, funderID: Int64?, mention: GrantMentionRow) throws -> Int64 {
+        let identity: [SQLiteValue] = [.integer(recipientID), .integer(mention.amountPence),
+                                       SQLiteValue(mention.durationMonths ?? 0), .text(mention.financialYear ?? "")]
+        if let row = try firstRow("""
+            SELECT id FROM grants WHERE recipient_id = ? AND amount_pence = ? AND coalesce(duration_months, 0) = ?
+                AND coalesce(financial_year, '') = ?
+            """, identity), let id = row[0].integerValue {
+            // A restatement may name what an earlier one left out.
+            try run("UPDATE grants SET project = coalesce(project, ?), programme = coalesce(programme, ?), funder_id = coalesce(funder_id, ?) WHERE id = ? AND (project IS NULL OR programme IS NULL OR funder_id IS NULL)",
+                    [SQLiteValue(mention.project), SQLiteValue(mention.programme), SQLiteValue(funderID), .integer(id)])
+            return id
+        }
+        return try insert("""
+            INSERT INTO grants (recipient_id, funder_id, amount_pence, duration_months, financial_year, project, programme)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [.integer(recipientID), SQLiteValue(funderID), .integer(mention.amountPence), SQLiteValue(mention.durationMonths),
+                  SQLiteValue(mention.financialYear), SQLiteValue(mention.project), SQLiteValue(mention.programme)])
+    }
+
+    // MARK: - Bodies and members
+
+    private func answeringBodyID(_ body: AnsweringBody) throws -> Int64 {
+        if let apiID = body.apiID,
+           let row = try firstRow("SELECT id FROM answering_bodies WHERE api_id = ?", [SQLiteValue(apiID)]),
+           let id = row[0].integerValue {
+            return id
+        }
+        guard let row = try firstRow("""
+            INSERT INTO answering_bodies (api_id, name) VALUES (?, ?)
+            ON CONFLICT (name) DO UPDATE SET api_id = coalesce(api_id, excluded.api_id) RETURNING id
+            """, [SQLiteValue(body.apiID), .text(body.name)]), let id = row[0].integerValue else {
+            throw SQLiteError(extendedCode: 1, message: "answering body row was not returned", sql: "INSERT INTO answering_bodies")
+        }
+        return id
+    }
+
+    private func upsert(_ member: Member) throws {
+        try run("""
+            INSERT INTO members (id, name, list_as, party, party_abbreviation, member_from, thumbnail_url)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET name = coalesce(excluded.name, name), list_as = coalesce(excluded.list_as, list_as),
+                party = coalesce(excluded.party, party), party_abbreviation = coalesce(excluded.party_abbreviation, party_abbreviation),
+                member_from = coalesce(excluded.member_from, member_from), thumbnail_url = coalesce(excluded.thumbnail_url, thumbnail_url)
+            WHERE excluded.name IS NOT NULL OR excluded.list_as IS NOT NULL OR excluded.party IS NOT NULL
+            """, [SQLiteValue(member.id), SQLiteValue(member.name), SQLiteValue(member.listAs), SQLiteValue(member.party),
+                  SQLiteValue(member.partyAbbreviation), SQLiteValue(member.memberFrom), SQLiteValue(member.thumbnailURL)])
+    }
+}

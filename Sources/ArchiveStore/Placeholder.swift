@@ -1,1 +1,0 @@
-// ArchiveStore: see the module's files.

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+@testable import SQLite
+
+/// Where a storage test runs: in memory and in a temporary file, since WAL and locking only
+/// exist for files.
+enum StorageKind: String, CaseIterable, CustomTestStringConvertible {
+    case memory, file
+    var testDescription: String { rawValue }
+
+    func open() throws -> Database {
+        switch self {
+        case .memory: return try Database.inMemory()
+        case .file: return try Database(path: TemporaryDirectory.make().appendingPathComponent("test.db").path)
+        }
+    }
+}
+
+/// A fresh directory under the system temporary directory.
+enum TemporaryDirectory {
+    static func make() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sqlite-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+@Suite struct DatabaseTests {
+    @Test(arguments: StorageKind.allCases)
+    func valuesRoundTripInEveryStorageClass(kind: StorageKind) throws {
+        let db = try kind.open()
+        try db.execute("CREATE TABLE t (v)")
+        let values: [SQLiteValue] = [.null, .integer(Int64.max), .real(0.25), .text("£1.36m ‘Changing Lives’"),
+                                     .text("nul\u{0}inside"), .blob([0, 1, 255])]
+        let insert = try db.prepare("INSERT INTO t (v) VALUES (?)")
+        for value in values { try insert.run([value]) }
+        let read = try db.rows("SELECT v FROM t ORDER BY rowid").map { $0[0] }
+        #expect(read == values)
+    }
+
+    @Test func bindingTheWrongNumberOfParametersIsRefused() throws {
+        let db = try Database.inMemory()
+        let statement = try db.prepare("SELECT ?, ?")
+        #expect(throws: SQLiteError.self) { try statement.bind([1]) }
+        #expect(throws: SQLiteError.self) { try statement.bind([1, 2, 3]) }
+        try statement.bind([1, 2])
+        #expect(try statement.step()?.values == [1, 2])
+    }
+
+    @Test func aStatementIsPreparedOnceAndReused() throws {
+        let db = try Database.inMemory()
+        let square = try db.prepare("SELECT ? * ?")
+        for n in 1...5 {
+            try square.bind([.integer(Int64(n)), .integer(Int64(n))])
+            #expect(try square.step()?.int(0) == Int64(n * n))
+        }
+    }
+
+    @Test func stepReturnsNilWhenDone() throws {
+        let db = try Database.inMemory()
+        let statement = try db.prepare("SELECT 1 WHERE 0")
+        #expect(try statement.step() == nil)
+    }
+
+    @Test func errorsCarryExtendedCodeMessageAndSQL() throws {
+        let db = try Database.inMemory()
+        try db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE)")
+        try db.run("INSERT INTO t (name) VALUES ('a')")
+        do {
+            try db.run("INSERT INTO t (name) VALUES ('a')")
+            Issue.record("a duplicate was accepted")
+        } catch let error as SQLiteError {
+            #expect(error.extendedCode == 2067) // SQLITE_CONSTRAINT_UNIQUE
+            #expect(error.isConstraintViolation)
+            #expect(error.message.contains("UNIQUE constraint failed: t.name"))
+            #expect(error.sql == "INSERT INTO t (name) VALUES ('a')")
+            #expect(error.description.hasPrefix("SQLite error 2067: UNIQUE constraint failed: t.name - while executing INSERT"))
+        }
+    }
+
+    @Test func prepareRefusesASecondStatement() throws {
+        let db = try Database.inMemory()
+        #expect(throws: SQLiteError.self) { try db.prepare("SELECT 1; SELECT 2") }
+        _ = try db.prepare("SELECT 1;  ")
+    }
+
+    @Test(arguments: StorageKind.allCases)
+    func aThrowingTransactionRollsBack(kind: StorageKind) throws {
+        let db = try kind.open()
+        try db.execute("CREATE TABLE t (v)")
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try db.transaction {
+                try db.run("INSERT INTO t VALUES (1)")
+                throw Stop()
+            }
+        }
+        #expect(try db.scalar("SELECT count(*) FROM t") == .integer(0))
+        #expect(db.isAutocommit)
+        try db.transaction { try db.run("INSERT INTO t VALUES (1)") }
+        #expect(try db.scalar("SELECT count(*) FROM t") == .integer(1))
+    }
+
+    @Test func foreignKeysAreEnforced() throws {
+        let db = try Database.inMemory()
+        try db.execute("CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (p INTEGER REFERENCES p(id))")
+        #expect(throws: SQLiteError.self) { try db.run("INSERT INTO c VALUES (42)") }
+    }
+
+    @Test func filesAreOpenedInWriteAheadLogMode() throws {
+        let db = try StorageKind.file.open()
+        #expect(try db.scalar("PRAGMA journal_mode") == .text("wal"))
+        #expect(try db.scalar("PRAGMA foreign_keys") == .integer(1))
+    }
+
+    @Test func aReadOnlyConnectionRefusesWrites() throws {
+        let path = try TemporaryDirectory.make().appendingPathComponent("ro.db").path
+        let writer = try Database(path: path)
+        try writer.execute("CREATE TABLE t (v); INSERT INTO t VALUES (1)")
+        writer.close()
+        for mode in [Database.Mode.readOnly, .readOnlyImmutable] {
+            let reader = try Database(path: path, mode: mode)
+            #expect(try reader.scalar("SELECT count(*) FROM t") == .integer(1))
+            #expect { try reader.run("DELETE FROM t") } throws: { ($0 as? SQLiteError)?.isReadOnly == true }
+            reader.close()
+        }
+        #expect(try Database(path: path).scalar("SELECT count(*) FROM t") == .integer(1))
+    }
+
+    @Test func openingAMissingFileReadOnlyFailsWithThePath() throws {
+        let path = try TemporaryDirectory.make().appendingPathComponent("missing.db").path
+        #expect { try Database(path: path, mode: .readOnly) } throws: { "\($0)".contains(path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func closeIsIdempotentAndLaterUseThrows() throws {
+        let db = try Database.inMemory()
+        db.close()
+        db.close()
+        #expect(!db.isOpen)
+        #expect(throws: SQLiteError.self) { try db.execute("SELECT 1") }
+    }
+
+    @Test func aSecondWriterWaitsForTheBusyTimeoutThenFails() throws {
+        let path = try TemporaryDirectory.make().appendingPathComponent("busy.db").path
+        let first = try Database(path: path)
+        try first.execute("CREATE TABLE t (v)")
+        let second = try Database(path: path, busyTimeoutMilliseconds: 100)
+        try first.execute("BEGIN IMMEDIATE")
+        #expect { try second.execute("BEGIN IMMEDIATE") } throws: { ($0 as? SQLiteError)?.isBusy == true }
+        // Readers keep working during the write (WAL).
+        #expect(try second.scalar("SELECT count(*) FROM t") == .integer(0))
+        try first.execute("COMMIT")
+    }
+}
