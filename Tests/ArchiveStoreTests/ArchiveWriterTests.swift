@@ -1,0 +1,172 @@
+import Testing
+@testable import ArchiveStore
+import SQLite
+
+/// A migrated in-memory archive with a writer, a run and a source to write under.
+struct WriterFixture {
+    let db: Database
+    let writer: ArchiveWriter
+    let sourceID: Int64
+
+    init() throws {
+        db = try Database.inMemory()
+        try Migrator().migrate(db)
+        writer = ArchiveWriter(database: db)
+        let run = try writer.beginRun()
+        sourceID = try writer.recordSource(path: "x.json", sizeBytes: 1, sha256: String(repeating: "0", count: 64),
+                                           format: "api-item", error: nil, runID: run)
+    }
+
+    @discardableResult
+    func store(_ record: QuestionRecord, facts: ExtractedFacts = ExtractedFacts()) throws -> RecordOutcome {
+        try db.transaction { try writer.store(record, sourceID: sourceID) { _, _ in facts } }
+    }
+
+    func count(_ sql: String) throws -> Int64 {
+        try db.scalar(sql)?.integerValue ?? -1
+    }
+}
+
+func seedRecord(text: String = "We are providing £1.36m over three years to Changing Lives.",
+                kind: AnswerKind = .substantive, date: String = "2024-10-17", truncated: Bool = false) -> QuestionRecord {
+    var record = QuestionRecord(uin: "7814", house: .commons, dateTabled: "2024-10-08")
+    record.heading = "Human Trafficking: Prostitution"
+    record.questionText = "To ask the Secretary of State for the Home Department, what steps..."
+    record.answeringBody = AnsweringBody(apiID: 1, name: "Home Office")
+    record.answerVersions = [AnswerVersionRecord(kind: kind, date: date, html: nil, text: text, isTruncated: truncated)]
+    return record
+}
+
+let changingLivesGrant = GrantMentionRow(
+    recipient: OrganisationRef(asWritten: "‘Changing Lives’", name: "Changing Lives", key: "changing lives"),
+    funder: OrganisationRef(asWritten: "Home Office", name: "Home Office", key: "home office"),
+    amountPence: 136_000_000, durationMonths: 36, financialYear: nil, project: "Net-Reach", programme: nil,
+    evidence: EvidenceSpan(start: 20, end: 56, text: "£1.36m over three years to Changing Lives"))
+
+@Suite struct ArchiveWriterTests {
+    @Test func storingTheSameRecordTwiceChangesNothing() throws {
+        let archive = try WriterFixture()
+        let first = try archive.store(seedRecord(), facts: ExtractedFacts(grants: [changingLivesGrant]))
+        #expect(first.questionIsNew && first.versionsAdded == 1)
+        let second = try archive.store(seedRecord(), facts: ExtractedFacts(grants: [changingLivesGrant]))
+        #expect(!second.questionIsNew && !second.questionWasUpdated && second.versionsAdded == 0)
+        #expect(try archive.count("SELECT count(*) FROM answer_versions") == 1)
+        #expect(try archive.count("SELECT count(*) FROM grant_mentions") == 1)
+    }
+
+    @Test func aHoldingAnswerThenASubstantiveAnswerGivesTwoVersions() throws {
+        let archive = try WriterFixture()
+        try archive.store(seedRecord(text: "I will reply as soon as possible.", kind: .holding, date: "2024-10-14"))
+        try archive.store(seedRecord())
+        #expect(try archive.count("SELECT count(*) FROM answer_versions") == 2)
+        #expect(try archive.db.scalar("SELECT kind FROM answer_versions WHERE is_current") == .text("substantive"))
+        #expect(try archive.db.scalar("SELECT date_answered FROM answer_versions WHERE kind = 'holding'") == .text("2024-10-14"))
+    }
+
+    @Test func versionsArriveInAnyOrderAndTheLatestIsCurrent() throws {
+        let archive = try WriterFixture()
+        try archive.store(seedRecord())
+        try archive.store(seedRecord(text: "I will reply as soon as possible.", kind: .holding, date: "2024-10-14"))
+        #expect(try archive.db.scalar("SELECT kind FROM answer_versions WHERE is_current") == .text("substantive"))
+    }
+
+    @Test func aCorrectionKeepsTheOriginal() throws {
+        let archive = try WriterFixture()
+        try archive.store(seedRecord())
+        var corrected = seedRecord()
+        corrected.answerVersions = [
+            AnswerVersionRecord(kind: .substantive, date: "2024-10-17", html: nil, text: "We are providing £1.36m over three years to Changing Lives.", isTruncated: false),
+            AnswerVersionRecord(kind: .correction, date: "2024-11-01", correctingMember: Member(id: 4000), html: nil,
+                                text: "We are providing £1.46m over three years to Changing Lives.", isTruncated: false),
+        ]
+        let outcome = try archive.store(corrected)
+        #expect(outcome.versionsAdded == 1)
+        #expect(try archive.count("SELECT count(*) FROM answer_versions") == 2)
+        #expect(try archive.db.scalar("SELECT kind FROM answer_versions WHERE is_current") == .text("correction"))
+        #expect(try archive.db.scalar("SELECT correcting_member_id FROM answer_versions WHERE is_current") == .integer(4000))
+        #expect(try archive.count(#"SELECT count(*) FROM search WHERE search MATCH '"1.46m"'"#) == 1)
+    }
+
+    @Test func aListExcerptNeverReplacesAFullText() throws {
+        let archive = try WriterFixture()
+        try archive.store(seedRecord())
+        let outcome = try archive.store(seedRecord(text: "We are providing £1.36m over three...", truncated: true))
+        #expect(outcome.versionsAdded == 0)
+        #expect(try archive.db.scalar("SELECT is_truncated FROM answer_versions WHERE is_current") == .integer(0))
+        #expect(try archive.count("SELECT count(*) FROM answer_versions") == 1)
+    }
+
+    @Test func aFullTextReplacesAnExcerptStoredWhenNothingBetterWasKnown() throws {
+        let archive = try WriterFixture()
+        try archive.store(seedRecord(text: "We are providing £1.36m over three...", truncated: true))
+        #expect(try archive.db.scalar("SELECT is_truncated FROM answer_versions WHERE is_current") == .integer(1))
+        try archive.store(seedRecord(), facts: ExtractedFacts(grants: [changingLivesGrant]))
+        #expect(try archive.count("SELECT count(*) FROM answer_versions") == 1)
+        #expect(try archive.db.scalar("SELECT is_truncated FROM answer_versions WHERE is_current") == .integer(0))
+    }
+
+    @Test func aQuestionTextThatMayBeCutShortNeverReplacesAFullOne() throws {
+        let archive = try WriterFixture()
+        try archive.store(seedRecord())
+        var excerpt = seedRecord()
+        excerpt.questionText = "To ask the Secretary of State"
+        excerpt.questionTextIsTruncated = true
+        let outcome = try archive.store(excerpt)
+        #expect(!outcome.questionWasUpdated)
+        #expect(try archive.db.scalar("SELECT question_text FROM questions") == .text(seedRecord().questionText!))
+    }
+
+    @Test func groupedQuestionsShareOneAnswer() throws {
+        let archive = try WriterFixture()
+        var first = seedRecord()
+        first.groupedQuestions = [GroupedQuestion(uin: "7815", dateTabled: "2024-10-08")]
+        try archive.store(first, facts: ExtractedFacts(grants: [changingLivesGrant]))
+        var second = seedRecord()
+        second.uin = "7815"
+        second.groupedQuestions = [GroupedQuestion(uin: "7814", dateTabled: "2024-10-08")]
+        try archive.store(second, facts: ExtractedFacts(grants: [changingLivesGrant]))
+        #expect(try archive.count("SELECT count(*) FROM questions") == 2)
+        #expect(try archive.count("SELECT count(DISTINCT answer_id) FROM questions") == 1)
+        #expect(try archive.count("SELECT count(*) FROM answer_versions") == 1)
+        #expect(try archive.count("SELECT count(*) FROM grant_mentions") == 1)
+    }
+
+    @Test func aGrantRestatedInAnotherAnswerIsOneGrantWithTwoMentions() throws {
+        let archive = try WriterFixture()
+        try archive.store(seedRecord(), facts: ExtractedFacts(grants: [changingLivesGrant]))
+        var other = seedRecord(text: "As I said, £1.36m over three years goes to Changing Lives.", date: "2025-01-10")
+        other.uin = "9999"
+        other.dateTabled = "2025-01-05"
+        var restated = changingLivesGrant
+        restated.recipient = OrganisationRef(asWritten: "Changing Lives", name: "Changing Lives", key: "changing lives")
+        try archive.store(other, facts: ExtractedFacts(grants: [restated]))
+        #expect(try archive.count("SELECT count(*) FROM grants") == 1)
+        #expect(try archive.count("SELECT count(*) FROM grant_mentions") == 2)
+        #expect(try archive.count("SELECT count(*) FROM organisations WHERE key = 'changing lives'") == 1)
+        #expect(try archive.count("SELECT count(*) FROM organisation_names") == 3) // two spellings of the recipient, one funder
+        let funding = try archive.db.rows("SELECT recipient, total_gbp, grants, answers, first_answered, last_answered, funders FROM funding_by_recipient")
+        #expect(funding == [[.text("Changing Lives"), .real(1_360_000), .integer(1), .integer(2), .text("2024-10-17"), .text("2025-01-10"), .text("Home Office")]])
+    }
+
+    @Test func anUnansweredQuestionIsKeptWithoutAnAnswer() throws {
+        let archive = try WriterFixture()
+        var record = seedRecord()
+        record.answerVersions = []
+        try archive.store(record)
+        #expect(try archive.count("SELECT count(*) FROM questions WHERE answer_id IS NULL") == 1)
+        #expect(try archive.count("SELECT count(*) FROM answers") == 0)
+        // Answered later: the same question gains its answer.
+        try archive.store(seedRecord())
+        #expect(try archive.count("SELECT count(*) FROM questions WHERE answer_id IS NOT NULL") == 1)
+    }
+
+    @Test func aQuestionIsFoundByApiIDEvenWhenItsUINWasUnknown() throws {
+        let archive = try WriterFixture()
+        var page = seedRecord()
+        try archive.store(page)
+        page.apiID = 1_234_567
+        let outcome = try archive.store(page)
+        #expect(outcome.questionWasUpdated && !outcome.questionIsNew)
+        #expect(try archive.db.scalar("SELECT api_id FROM questions") == .integer(1_234_567))
+    }
+}
