@@ -27,17 +27,3 @@ struct SQLCommand: ParsableCommand {
         throw CommandFailure("archive sql is not implemented yet")
     }
 }
-
-/// `archive ingest`: arriving with the ingest issue; says so until then.
-struct IngestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "ingest",
-        abstract: "Read input files into the archive (not implemented yet)."
-    )
-    @OptionGroup var database: DatabaseOptions
-    @Argument(help: "Files and directories.") var inputs: [String] = []
-
-    func run() throws {
-        throw CommandFailure("archive ingest is not implemented yet")
-    }
-}

@@ -1,0 +1,143 @@
+import ArchiveIngest
+import ArchiveStore
+import ArgumentParser
+import Foundation
+
+/// `archive ingest`: reads files and directories into the archive, safely, as a nightly batch.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Read Parliament API JSON and saved written-question pages into the archive.",
+        discussion: """
+            Takes files and directories (read recursively, in sorted order). Each file is recognised \
+            by its content and stored in one transaction, so it lands whole or not at all. A file \
+            already recorded (same SHA-256) is skipped unread, so running the same batch again changes \
+            nothing. A file that cannot be read or fails validation is rejected with one line on \
+            stderr naming it and why; the rest of the batch still lands, and the exit status is 1.
+
+            On a terminal a progress bar goes to stderr; otherwise (cron) nothing is printed but errors.
+
+            EXAMPLES:
+              archive ingest --db archive.db sample-data/
+              archive ingest --quiet --summary json downloads/ >> ingest.log
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("Files and directories to read.", valueName: "input"))
+    var inputs: [String]
+
+    @Flag(name: .long, help: "List each file's outcome on stderr.")
+    var verbose = false
+
+    @Flag(name: .long, help: "Print nothing but errors, even on a terminal.")
+    var quiet = false
+
+    @Option(name: .long, help: ArgumentHelp("Print the run's summary on stdout: json.", valueName: "format"))
+    var summary: SummaryFormat?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for another ingest of the same database.", valueName: "seconds"))
+    var wait: Double = 5
+
+    enum SummaryFormat: String, ExpressibleByArgument, CaseIterable { case json }
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("give at least one file or directory to ingest") }
+        if verbose && quiet { throw ValidationError("--verbose and --quiet contradict each other") }
+    }
+
+    func run() throws {
+        let path = database.path
+        let lock: IngestLock
+        do {
+            lock = try IngestLock(databasePath: path, timeout: wait)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let db = try Archive.openForWriting(path: path, busyTimeoutMilliseconds: Int32(wait * 1000))
+        defer { db.close() }
+
+        let progress = IngestProgressPrinter(mode: verbose ? .verbose : quiet ? .quiet : isatty(2) != 0 ? .bar : .quiet)
+        let importer = Importer(database: db, observer: progress)
+        let result: IngestSummary
+        do {
+            result = try importer.run(inputs: inputs)
+        } catch {
+            progress.finish()
+            throw CommandFailure("\(error)")
+        }
+        progress.finish()
+        if summary == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+        }
+        if progress.mode != .quiet {
+            printError("\(result.filesIngested) ingested, \(result.filesSkipped) already in the archive, \(result.filesRejected) rejected; \(result.questionsNew) new questions, \(result.questionsUpdated) updated, \(result.versionsAdded) answer versions added")
+        }
+        if result.filesRejected > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Shows an ingest's progress on stderr: a bar on a terminal, a line per file with --verbose,
+/// and in any mode one line per rejected file.
+final class IngestProgressPrinter: IngestObserver {
+    enum Mode { case quiet, bar, verbose }
+    let mode: Mode
+    private var started = Date()
+    private var lastDrawn = Date.distantPast
+    private var barShown = false
+
+    init(mode: Mode) { self.mode = mode }
+
+    func batchStarted(total: Int) {
+        started = Date()
+    }
+
+    func fileFinished(_ path: String, outcome: FileOutcome, index: Int, total: Int) {
+        switch outcome {
+        case .rejected(let reason):
+            clearBar()
+            printError("rejected \(path): \(reason)")
+        case .skipped where mode == .verbose:
+            printError("skipped \(path): already in the archive")
+        case .ingested(let format, let records, let added) where mode == .verbose:
+            printError("ingested \(path): \(format.rawValue), \(records) question\(records == 1 ? "" : "s"), \(added) answer version\(added == 1 ? "" : "s") added")
+        default:
+            break
+        }
+        if mode == .bar { drawBar(done: index, total: total) }
+    }
+
+    private func drawBar(done: Int, total: Int) {
+        let now = Date()
+        guard done == total || now.timeIntervalSince(lastDrawn) > 0.1 else { return }
+        lastDrawn = now
+        let elapsed = max(now.timeIntervalSince(started), 0.001)
+        let rate = Double(done) / elapsed
+        let remaining = rate > 0 ? Double(total - done) / rate : 0
+        let width = 30
+        let filled = total == 0 ? width : width * done / total
+        let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
+        let line = String(format: "\r[%@] %d/%d files  %.1f files/s  %@ left", bar, done, total, rate, Self.clock(remaining))
+        FileHandle.standardError.write(Data(line.utf8))
+        barShown = true
+    }
+
+    private func clearBar() {
+        if barShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
+    /// Ends the bar's line so what follows starts on its own.
+    func finish() {
+        if barShown { FileHandle.standardError.write(Data("\n".utf8)) }
+        barShown = false
+    }
+
+    private static func clock(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        return String(format: "%d:%02d", total / 60, total % 60)
+    }
+}

@@ -1,0 +1,224 @@
+import ArchiveStore
+import Checksum
+import Foundation
+import SQLite
+
+/// What happened to one input file.
+public enum FileOutcome: Equatable, Sendable {
+    /// Stored: its format, how many question records it held, and what they changed.
+    case ingested(format: InputFormat, records: Int, versionsAdded: Int)
+    /// Already in the archive (same SHA-256): not parsed.
+    case skipped
+    /// Not stored, with the reason (one line, naming the record and field where there is one).
+    case rejected(reason: String)
+}
+
+/// Told about each file as the batch goes, for progress bars and `--verbose`.
+public protocol IngestObserver: AnyObject {
+    /// The batch found `total` inputs and is about to read them.
+    func batchStarted(total: Int)
+    /// One input is done.
+    func fileFinished(_ path: String, outcome: FileOutcome, index: Int, total: Int)
+}
+
+/// The counts of one run, as `ingest_runs` keeps them; `--summary json` prints this.
+public struct IngestSummary: Codable, Equatable, Sendable {
+    public var runID: Int64
+    public var outcome: String
+    public var filesSeen = 0
+    public var filesSkipped = 0
+    public var filesIngested = 0
+    public var filesRejected = 0
+    public var questionsNew = 0
+    public var questionsUpdated = 0
+    public var versionsAdded = 0
+    /// Each rejected file and why.
+    public var rejected: [Rejection] = []
+
+    /// A rejected file and its reason.
+    public struct Rejection: Codable, Equatable, Sendable {
+        public var file: String
+        public var reason: String
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case runID = "run_id", outcome, filesSeen = "files_seen", filesSkipped = "files_skipped",
+             filesIngested = "files_ingested", filesRejected = "files_rejected", questionsNew = "questions_new",
+             questionsUpdated = "questions_updated", versionsAdded = "versions_added", rejected
+    }
+}
+
+/// Reads input files into the archive: each file in one transaction, so it lands whole or not at
+/// all; a file already recorded (same SHA-256) is skipped unread; a bad file is rejected with its
+/// reason and the rest of the batch still lands.
+public final class Importer {
+    /// The largest input file read; anything larger is rejected unread.
+    public static let maximumFileBytes = 64 << 20
+    /// The longest answer or question text accepted: real answers are far shorter.
+    public static let maximumTextCharacters = 1 << 20
+
+    private let database: Database
+    private let writer: ArchiveWriter
+    private let extractor = FactsExtractor()
+    private weak var observer: IngestObserver?
+
+    /// An importer writing to `database`, which must be open read-write and migrated.
+    public init(database: Database, observer: IngestObserver? = nil) {
+        self.database = database
+        self.writer = ArchiveWriter(database: database)
+        self.observer = observer
+    }
+
+    /// Ingests every file under `inputs`. Throws only when the whole batch must stop (the disk is
+    /// full, the database cannot be written); rejected files are in the summary.
+    public func run(inputs: [String]) throws -> IngestSummary {
+        let files = InputFiles.collect(inputs)
+        let runID = try writer.beginRun()
+        var summary = IngestSummary(runID: runID, outcome: "running")
+        summary.filesSeen = files.count
+        observer?.batchStarted(total: files.count)
+        var counts = ArchiveWriter.RunCounts()
+        do {
+            for (index, input) in files.enumerated() {
+                let outcome = try ingest(input, runID: runID, summary: &summary)
+                switch outcome {
+                case .ingested: summary.filesIngested += 1
+                case .skipped: summary.filesSkipped += 1
+                case .rejected(let reason):
+                    summary.filesRejected += 1
+                    summary.rejected.append(.init(file: input.path, reason: reason))
+                }
+                observer?.fileFinished(input.path, outcome: outcome, index: index + 1, total: files.count)
+            }
+        } catch {
+            summary.outcome = "failed"
+            counts = Self.counts(of: summary)
+            try? writer.finishRun(runID, counts: counts, failed: true)
+            throw error
+        }
+        summary.outcome = summary.filesRejected > 0 ? "rejections" : "ok"
+        try writer.finishRun(runID, counts: Self.counts(of: summary))
+        return summary
+    }
+
+    private static func counts(of summary: IngestSummary) -> ArchiveWriter.RunCounts {
+        var counts = ArchiveWriter.RunCounts()
+        counts.filesSeen = summary.filesSeen
+        counts.filesSkipped = summary.filesSkipped
+        counts.filesIngested = summary.filesIngested
+        counts.filesRejected = summary.filesRejected
+        counts.questionsNew = summary.questionsNew
+        counts.questionsUpdated = summary.questionsUpdated
+        counts.versionsAdded = summary.versionsAdded
+        return counts
+    }
+
+    // MARK: - One file
+
+    private func ingest(_ input: InputFile, runID: Int64, summary: inout IngestSummary) throws -> FileOutcome {
+        guard case .file(let path, let size) = input else {
+            if case .unreadable(_, let reason) = input { return .rejected(reason: reason) }
+            return .rejected(reason: "unreadable")
+        }
+        guard size <= Self.maximumFileBytes else {
+            return .rejected(reason: "file is \(size >> 20) MiB, larger than the \(Self.maximumFileBytes >> 20) MiB an input may be; not read")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .uncached)
+        } catch {
+            return .rejected(reason: "cannot read: \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
+        }
+        let sha256 = data.withUnsafeBytes { raw in
+            var hash = SHA256()
+            hash.update(raw.bindMemory(to: UInt8.self))
+            return hash.finalize()
+        }
+        if try writer.sourceStatus(sha256: sha256) == "ingested" { return .skipped }
+
+        let format: InputFormat
+        let records: [QuestionRecord]
+        do {
+            (format, records) = try Self.parse(data, file: path)
+        } catch {
+            return try reject(path: path, size: data.count, sha256: sha256, format: nil, runID: runID, reason: "\(error)")
+        }
+        do {
+            var added = 0, new = 0, updated = 0
+            try database.transaction(.immediate) {
+                let sourceID = try writer.recordSource(path: path, sizeBytes: data.count, sha256: sha256,
+                                                       format: format.rawValue, error: nil, runID: runID)
+                for record in records {
+                    let outcome = try writer.store(record, sourceID: sourceID, extract: extractor.facts)
+                    added += outcome.versionsAdded
+                    if outcome.questionIsNew { new += 1 } else if outcome.questionWasUpdated { updated += 1 }
+                }
+            }
+            summary.versionsAdded += added
+            summary.questionsNew += new
+            summary.questionsUpdated += updated
+            return .ingested(format: format, records: records.count, versionsAdded: added)
+        } catch let error as SQLiteError where error.isConstraintViolation {
+            // The data broke a rule of the schema that the readers did not catch: this file's fault.
+            return try reject(path: path, size: data.count, sha256: sha256, format: format, runID: runID,
+                              reason: "a value breaks the archive's rules: \(error.message)")
+        } catch let error as SQLiteError {
+            throw Self.batchFailure(error, file: path)
+        }
+    }
+
+    /// Records a rejected file (in its own transaction) so `sources` shows why, and says so.
+    private func reject(path: String, size: Int, sha256: String, format: InputFormat?, runID: Int64, reason: String) throws -> FileOutcome {
+        // One line, without the path: `sources.path` and the printed message carry it already.
+        var line = reason.replacingOccurrences(of: "\n", with: " ")
+        if line.hasPrefix(path + ": ") { line.removeFirst(path.count + 2) }
+        do {
+            try database.transaction(.immediate) {
+                _ = try writer.recordSource(path: path, sizeBytes: size, sha256: sha256, format: format?.rawValue,
+                                            error: line, runID: runID)
+            }
+        } catch let error as SQLiteError {
+            throw Self.batchFailure(error, file: path)
+        }
+        return .rejected(reason: line)
+    }
+
+    private static func batchFailure(_ error: SQLiteError, file: String) -> IngestFailure {
+        if error.isFull { return .diskFull(file: file, detail: error.message) }
+        if error.isBusy { return .anotherIngestHoldsTheDatabase(file) }
+        return .databaseError(file: file, detail: error.description)
+    }
+
+    // MARK: - Parsing
+
+    /// Recognises `data` by its content and reads its question records.
+    public static func parse(_ data: Data, file: String) throws -> (InputFormat, [QuestionRecord]) {
+        guard !data.isEmpty else { throw FileRejection("the file is empty") }
+        guard let format = InputFormat.detect(data) else {
+            throw FileRejection("not a recognised input: expected Parliament written-questions API JSON (an item or a list) or a saved written-question page")
+        }
+        let records: [QuestionRecord]
+        switch format {
+        case .apiItem, .apiList:
+            records = try APIReader.records(from: data, file: file)
+        case .pageText:
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw FileRejection("the page is not valid UTF-8 text")
+            }
+            records = [try PageTextReader.record(from: text, file: file)]
+        }
+        for record in records {
+            let longest = ([record.questionText ?? ""] + record.answerVersions.map(\.text)).map(\.unicodeScalars.count).max() ?? 0
+            guard longest <= maximumTextCharacters else {
+                throw FileRejection("uin \(record.uin): a text of \(longest) characters is longer than the \(maximumTextCharacters) an answer may be")
+            }
+        }
+        return (format, records)
+    }
+}
+
+/// A file rejected for a reason the importer finds itself (the readers have `InputError`).
+struct FileRejection: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

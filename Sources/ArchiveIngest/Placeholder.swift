@@ -1,1 +1,0 @@
-// ArchiveIngest: readers, HTML to text, the importer.
