@@ -30,7 +30,7 @@ public struct ChartSpec: Sendable, Equatable {
     public var style: Style
     /// The chart's title; nil uses the report's title.
     public var title: String?
-    /// The category axis label; nil derives one from the column name ("nrm_year" → "Nrm year").
+    /// The category axis label; nil derives one from the column name ("nrm_year" → "NRM year").
     public var categoryLabel: String?
     /// The value axis label; nil derives one from the column name.
     public var valueLabel: String?
@@ -213,7 +213,8 @@ public struct SVGChart: Sendable {
         let plotHeight = 320.0
 
         let tickWidth = tickLabels.map { Self.textWidth($0, size: Self.smallFont) }.max() ?? 0
-        let left = 36 + tickWidth + 8
+        // Tilted names run down and to the left of their tick; keep the first one on the page.
+        let left = max(36 + tickWidth + 8, rotate ? categoryWidth * 0.72 - slotWidth / 2 + 12 : 0)
         let top = 56.0 + 18
         let bottomLabels = rotate ? categoryWidth * 0.72 + 18 : 22
         let legendWidth = hasSeries ? 36 + (seriesNames.map { Self.textWidth($0, size: Self.fontSize) }.max() ?? 0) : 0
@@ -388,9 +389,17 @@ public struct SVGChart: Sendable {
         return DisplayWidth.singleLine(CellText.display(value, kind: .text))
     }
 
-    /// A column name made readable: "nrm_referrals" → "Nrm referrals".
+    /// A column name made readable: "nrm_referrals" → "NRM referrals", "amount_gbp" → "Amount (£)".
     static func humanise(_ name: String) -> String {
-        let spaced = name.replacingOccurrences(of: "_", with: " ")
+        let words = name.split(separator: "_").map { word -> String in
+            switch word.lowercased() {
+            case "gbp": "(£)"
+            case "pct", "percent": "(%)"
+            case "nrm", "uk", "uin", "id", "ngo": word.uppercased()
+            default: String(word)
+            }
+        }
+        let spaced = words.joined(separator: " ")
         return spaced.prefix(1).uppercased() + spaced.dropFirst()
     }
 }
@@ -414,6 +423,8 @@ struct NiceScale {
         if integral { step = max(step, 1) }
         lo = (lo / step).rounded(.down) * step
         hi = (hi / step).rounded(.up) * step
+        // Leave room below the lowest negative bar for its label.
+        if lo < 0 && lo == dataLo { lo -= step }
         let count = Int(((hi - lo) / step).rounded())
         self.lo = lo
         self.hi = hi
