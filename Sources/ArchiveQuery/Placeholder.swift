@@ -1,1 +1,0 @@
-// ArchiveQuery: see the module's files.
