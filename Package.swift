@@ -57,7 +57,7 @@ let package = Package(
         ),
 
         // MARK: - Canned reports, output formats, exports
-        .target(name: "ArchiveQuery", dependencies: ["ArchiveStore"]),
+        .target(name: "ArchiveQuery", dependencies: ["ArchiveStore", "SQLite"]),
 
         // MARK: - The command tree and the thin executable
         .target(
@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "SQLite"]),
         .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction"]),
         .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveStore"]),
-        .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveStore"]),
+        .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveStore", "SQLite"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ArchiveStore"]),
     ],
     swiftLanguageModes: [.v6]
