@@ -212,8 +212,8 @@ enum InputBytes {
 
     /// Parses JSON after the size and UTF-8 checks; a syntax error or absurd nesting (JSONSerialization
     /// refuses more than 512 levels) throws an InputError, never a crash.
-    static func json(_ data: Data, file: String) throws -> Any {
-        _ = try text(data, file: file)
+    static func json(_ data: Data, file: String, alreadyChecked: Bool = false) throws -> Any {
+        if !alreadyChecked { _ = try text(data, file: file) }
         var body = data
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         do {
