@@ -322,6 +322,9 @@ private struct TextBuilder {
 extension String {
     /// The string without leading and trailing white space (ASCII and Unicode).
     var trimmingSpaces: String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{FEFF}" }
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        if !isSpace(first), !isSpace(last) { return self }
         var scalars = Substring(self).unicodeScalars
         while let first = scalars.first, first.properties.isWhitespace || first == "\u{FEFF}" { scalars.removeFirst() }
         while let last = scalars.last, last.properties.isWhitespace || last == "\u{FEFF}" { scalars.removeLast() }

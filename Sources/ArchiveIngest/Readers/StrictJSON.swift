@@ -17,17 +17,19 @@ enum JSONKind {
         } else if let string = value as? String {
             self = .string(string)
         } else if let number = value as? NSNumber {
-            let type = String(cString: number.objCType)
-            if type == "c" || type == "B" {
+            // objCType is a one-character C string naming the storage type ("c" char, "d" double...).
+            let type = UInt8(bitPattern: number.objCType.pointee)
+            switch type {
+            case UInt8(ascii: "c"), UInt8(ascii: "B"):
                 // JSONSerialization stores true/false as a char-typed (boolean) NSNumber and
                 // never produces a char-typed number for digits.
                 self = .bool(number.boolValue)
-            } else if type == "d" || type == "f" {
+            case UInt8(ascii: "d"), UInt8(ascii: "f"):
                 let double = number.doubleValue
                 if let int = Int(exactly: double) { self = .integer(int) } else { self = .number(double) }
-            } else if type == "Q" {
+            case UInt8(ascii: "Q"):
                 if let int = Int(exactly: number.uint64Value) { self = .integer(int) } else { self = .number(number.doubleValue) }
-            } else {
+            default:
                 self = .integer(number.intValue)
             }
         } else if let object = value as? [String: Any] {
@@ -181,10 +183,10 @@ enum InputBytes {
     /// Checks the size and the UTF-8 of a file's bytes and gives its text.
     static func text(_ data: Data, file: String) throws -> String {
         try checkSize(data, file: file)
-        if let offset = firstInvalidUTF8Offset(data) {
+        guard var text = String(validating: data, as: UTF8.self) else {
+            let offset = firstInvalidUTF8Offset(data) ?? 0
             throw InputError(file: file, reason: "not valid UTF-8 (bad byte at offset \(offset))")
         }
-        var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return text
     }
