@@ -238,4 +238,49 @@ import Testing
         let error = #expect(throws: InputError.self) { try PageTextReader.record(from: data, file: "bad.txt") }
         #expect(error?.description.hasPrefix("bad.txt: not valid UTF-8") == true)
     }
+
+    @Test func headerSplitOverLinesIsStillRead() throws {
+        let page = """
+            Prostitution
+            Question for
+            Home Office
+            UIN 8001,
+            tabled on 9 January 2024
+            To ask the Secretary of State for the Home Department, a question.
+            Answered on
+            16 January 2024
+            An answer.
+            """
+        let record = try PageTextReader.record(from: page, file: "split.txt")
+        #expect(record.uin == "8001")
+        #expect(record.dateTabled == "2024-01-09")
+        #expect(record.heading == "Prostitution")
+        #expect(record.answeringBody?.name == "Home Office")
+        #expect(record.questionText == "To ask the Secretary of State for the Home Department, a question.")
+        #expect(record.answerVersions.map(\.text) == ["An answer."])
+    }
+
+    @Test func answerParagraphsThatLookLikeShortWordsAreKept() throws {
+        let page = """
+            Prostitution
+            Question for Home Office
+            UIN 8002, tabled on 9 January 2024
+            To ask the Secretary of State for the Home Department, whether she will publish the data.
+            Answered on
+            16 January 2024
+            No
+            The data is not held centrally.
+            Answered by
+            Home Office
+            """
+        let record = try PageTextReader.record(from: page, file: "short.txt")
+        #expect(record.answerVersions.first?.text == "No\n\nThe data is not held centrally.")
+    }
+
+    @Test func lordsUINWinsOverANamedDayMarker() throws {
+        let page = "Slavery\nQuestion for Home Office\nUIN HL5, tabled on 1 May 2024\nTo ask HMG a question.\nNamed day\n"
+        let record = try PageTextReader.record(from: page, file: "hl.txt")
+        #expect(record.house == .lords)
+        #expect(record.isNamedDay == true)
+    }
 }

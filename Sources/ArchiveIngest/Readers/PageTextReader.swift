@@ -19,7 +19,8 @@ import Foundation
 /// "Corrected on" dates, the correction and holding-answer notes, and site furniture (cookie
 /// banners, footers) around the content. Fields the page does not show stay nil. What the page
 /// implies is kept: a "Named day" marker makes `isNamedDay` true; the house follows the UIN
-/// ("HL…" is Lords, anything else Commons).
+/// ("HL…" is Lords, anything else Commons; named day questions are Commons only, so the page
+/// marker agrees, and where the two disagree the UIN wins).
 public enum PageTextReader {
     /// The record in a saved page's bytes, which must be UTF-8.
     public static func record(from data: Data, file: String) throws -> QuestionRecord {
@@ -131,7 +132,7 @@ public enum PageTextReader {
         "print this page", "contact us", "accessibility statement", "privacy notice", "privacy policy",
         "terms of use", "uk parliament", "parliament.uk", "menu", "search", "home",
         "written questions, answers and statements", "written questions and answers",
-        "is this page useful?", "yes", "no", "report a problem with this page",
+        "is this page useful?", "report a problem with this page",
     ]
 
     static func classify(_ line: String) -> LineKind {
