@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction"]),
         .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveStore"]),
         .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveStore", "SQLite"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ArchiveStore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["archive", "ArchiveStore", "SQLite"]),
     ],
     swiftLanguageModes: [.v6]
 )

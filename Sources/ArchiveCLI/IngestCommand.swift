@@ -104,7 +104,7 @@ final class IngestProgressPrinter: IngestObserver {
         case .skipped where mode == .verbose:
             printError("skipped \(path): already in the archive")
         case .ingested(let format, let records, let added) where mode == .verbose:
-            printError("ingested \(path): \(format.rawValue), \(records) question\(records == 1 ? "" : "s"), \(added) answer version\(added == 1 ? "" : "s") added")
+            printError("ingested \(path): \(format.sourceName), \(records) question\(records == 1 ? "" : "s"), \(added) answer version\(added == 1 ? "" : "s") added")
         default:
             break
         }

@@ -53,7 +53,7 @@ public struct IngestSummary: Codable, Equatable, Sendable {
 /// reason and the rest of the batch still lands.
 public final class Importer {
     /// The largest input file read; anything larger is rejected unread.
-    public static let maximumFileBytes = 64 << 20
+    public static let maximumFileBytes = InputBytes.maximumSize
     /// The longest answer or question text accepted: real answers are far shorter.
     public static let maximumTextCharacters = 1 << 20
 
@@ -72,7 +72,7 @@ public final class Importer {
     /// Ingests every file under `inputs`. Throws only when the whole batch must stop (the disk is
     /// full, the database cannot be written); rejected files are in the summary.
     public func run(inputs: [String]) throws -> IngestSummary {
-        let files = InputFiles.collect(inputs)
+        let files = InputFiles.collect(inputs, excluding: ["", "-wal", "-shm", "-journal", ".ingest-lock"].map { database.path + $0 })
         let runID = try writer.beginRun()
         var summary = IngestSummary(runID: runID, outcome: "running")
         summary.filesSeen = files.count
@@ -147,7 +147,7 @@ public final class Importer {
             var added = 0, new = 0, updated = 0
             try database.transaction(.immediate) {
                 let sourceID = try writer.recordSource(path: path, sizeBytes: data.count, sha256: sha256,
-                                                       format: format.rawValue, error: nil, runID: runID)
+                                                       format: format.sourceName, error: nil, runID: runID)
                 for record in records {
                     let outcome = try writer.store(record, sourceID: sourceID, extract: extractor.facts)
                     added += outcome.versionsAdded
@@ -174,7 +174,7 @@ public final class Importer {
         if line.hasPrefix(path + ": ") { line.removeFirst(path.count + 2) }
         do {
             try database.transaction(.immediate) {
-                _ = try writer.recordSource(path: path, sizeBytes: size, sha256: sha256, format: format?.rawValue,
+                _ = try writer.recordSource(path: path, sizeBytes: size, sha256: sha256, format: format?.sourceName,
                                             error: line, runID: runID)
             }
         } catch let error as SQLiteError {
@@ -193,32 +193,26 @@ public final class Importer {
 
     /// Recognises `data` by its content and reads its question records.
     public static func parse(_ data: Data, file: String) throws -> (InputFormat, [QuestionRecord]) {
-        guard !data.isEmpty else { throw FileRejection("the file is empty") }
-        guard let format = InputFormat.detect(data) else {
-            throw FileRejection("not a recognised input: expected Parliament written-questions API JSON (an item or a list) or a saved written-question page")
-        }
-        let records: [QuestionRecord]
-        switch format {
-        case .apiItem, .apiList:
-            records = try APIReader.records(from: data, file: file)
-        case .pageText:
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw FileRejection("the page is not valid UTF-8 text")
-            }
-            records = [try PageTextReader.record(from: text, file: file)]
-        }
+        let records = try InputReader.records(from: data, file: file)
+        // InputReader has just recognised the content, so detection cannot fail here.
+        let format = InputFormat.detect(data) ?? .pageText
         for record in records {
             let longest = ([record.questionText ?? ""] + record.answerVersions.map(\.text)).map(\.unicodeScalars.count).max() ?? 0
             guard longest <= maximumTextCharacters else {
-                throw FileRejection("uin \(record.uin): a text of \(longest) characters is longer than the \(maximumTextCharacters) an answer may be")
+                throw InputError(file: file, record: "uin \(record.uin)", reason: "a text of \(longest) characters is longer than the \(maximumTextCharacters) an answer may be")
             }
         }
         return (format, records)
     }
 }
 
-/// A file rejected for a reason the importer finds itself (the readers have `InputError`).
-struct FileRejection: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+extension InputFormat {
+    /// The name `sources.format` records: `api-item`, `api-list` or `page-text`.
+    public var sourceName: String {
+        switch self {
+        case .apiItem: return "api-item"
+        case .apiList: return "api-list"
+        case .pageText: return "page-text"
+        }
+    }
 }

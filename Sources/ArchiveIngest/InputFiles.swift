@@ -17,30 +17,47 @@ public enum InputFile: Equatable, Sendable {
 /// recursively in a stable (sorted) order. Never opens anything but directories, so a FIFO cannot
 /// hang the batch, and never follows a symbolic link into a directory already being walked.
 public enum InputFiles {
-    /// Every input under `paths`, in order.
-    public static func collect(_ paths: [String]) -> [InputFile] {
+    /// Every input under `paths`, in order, leaving out the files at `excluded` (the archive's own
+    /// database and its companions, which `archive ingest .` would otherwise find).
+    public static func collect(_ paths: [String], excluding excluded: [String] = []) -> [InputFile] {
         var found: [InputFile] = []
-        var walking = Set<DirectoryID>()
+        var walking = Set<FileID>()
+        let skip = Set(excluded.compactMap(FileID.init(path:)))
         for path in paths {
-            visit(path, explicitlyNamed: true, walking: &walking, into: &found)
+            visit(path, walking: &walking, skip: skip, into: &found)
         }
         return found
     }
 
-    private struct DirectoryID: Hashable { let device: UInt64; let inode: UInt64 }
+    private struct FileID: Hashable {
+        let device: UInt64
+        let inode: UInt64
 
-    private static func visit(_ path: String, explicitlyNamed: Bool, walking: inout Set<DirectoryID>, into found: inout [InputFile]) {
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            self.init(info)
+        }
+    }
+
+    private static func visit(_ path: String, walking: inout Set<FileID>, skip: Set<FileID>, into found: inout [InputFile]) {
         var info = stat()
         // stat follows symbolic links; a link that loops or dangles fails here with its reason.
         guard stat(path, &info) == 0 else {
             found.append(.unreadable(path: path, reason: String(cString: strerror(errno)).lowercased()))
             return
         }
+        if skip.contains(FileID(info)) { return }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
             found.append(.file(path: path, sizeBytes: Int(info.st_size)))
         case S_IFDIR:
-            let id = DirectoryID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            let id = FileID(info)
             guard walking.insert(id).inserted else {
                 found.append(.unreadable(path: path, reason: "symbolic link loop: this directory is already being read"))
                 return
@@ -55,7 +72,7 @@ public enum InputFiles {
             }
             // Hidden files (.DS_Store, editor swap files) are not inputs.
             for name in names.sorted() where !name.hasPrefix(".") {
-                visit(path.hasSuffix("/") ? path + name : path + "/" + name, explicitlyNamed: false, walking: &walking, into: &found)
+                visit(path.hasSuffix("/") ? path + name : path + "/" + name, walking: &walking, skip: skip, into: &found)
             }
         case S_IFIFO:
             found.append(.unreadable(path: path, reason: "not a regular file (a FIFO); not read"))

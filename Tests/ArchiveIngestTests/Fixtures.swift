@@ -1,3 +1,4 @@
+import ArchiveStore
 import Foundation
 
 /// The shared fixtures under Tests/Fixtures, found from this source file's path.

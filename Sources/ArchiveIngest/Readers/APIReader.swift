@@ -1,3 +1,4 @@
+import ArchiveStore
 import Foundation
 
 /// Reads UK Parliament written-questions API responses: a single question

@@ -1,3 +1,4 @@
+import ArchiveStore
 import Foundation
 
 /// The kinds of input file the archive reads, told apart by content, never by file name.

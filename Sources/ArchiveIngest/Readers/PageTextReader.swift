@@ -1,3 +1,4 @@
+import ArchiveStore
 import Foundation
 
 /// Reads a written-question page as a browser shows it, saved as text:
