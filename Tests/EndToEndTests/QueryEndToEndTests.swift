@@ -1,0 +1,252 @@
+import Foundation
+import SQLite
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A workspace with the sample data ingested, plus a second answer restating the seed's grant.
+func sampleArchive() throws -> Workspace {
+    let work = try Workspace()
+    let restated = try itemJSON().withValue {
+        $0["id"] = 9_000_001
+        $0["uin"] = "99001"
+        $0["dateTabled"] = "2025-02-03T00:00:00"
+        $0["dateAnswered"] = "2025-02-10T00:00:00"
+        $0["answeringBodyId"] = 1
+        $0["answeringBodyName"] = "Home Office"
+        $0["heading"] = "Prostitution: Support Services"
+        $0["answerText"] = "<p>As set out previously, we are providing £1.36m over three years to ‘Changing Lives’ for their Net-Reach project.</p>"
+    }
+    try work.writeJSON("restated/99001.json", restated)
+    let result = try work.archive(["ingest", Fixtures.repository.appendingPathComponent("sample-data").path, work.path("restated").path])
+    #expect(result.status == 0, "\(result.stderr)")
+    return work
+}
+
+/// A strict RFC 4180 reader: fields, quotes doubled inside quoted fields, CRLF records.
+func parseCSV(_ text: String) -> [[String]] {
+    var records: [[String]] = [], field = "", record: [String] = []
+    var inQuotes = false
+    var characters = Array(text.unicodeScalars)[...]
+    while let c = characters.popFirst() {
+        if inQuotes {
+            if c == "\"" {
+                if characters.first == "\"" { field.unicodeScalars.append("\""); characters.removeFirst() } else { inQuotes = false }
+            } else { field.unicodeScalars.append(c) }
+        } else if c == "\"" { inQuotes = true }
+        else if c == "," { record.append(field); field = "" }
+        else if c == "\r" && characters.first == "\n" { characters.removeFirst(); record.append(field); records.append(record); record = []; field = "" }
+        else { field.unicodeScalars.append(c) }
+    }
+    if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+    return records
+}
+
+func jsonArray(_ text: String) throws -> [[String: Any]] {
+    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+}
+
+@Suite struct QueryEndToEndTests {
+    @Test func fundingCountsARestatedGrantOnce() throws {
+        let work = try sampleArchive()
+        let result = try work.archive(["query", "funding", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try jsonArray(result.stdout)
+        let changingLives = try #require(rows.first { $0["recipient"] as? String == "Changing Lives" })
+        let netReach = try work.rows("SELECT count(*) FROM grants g JOIN organisations r ON r.id = g.recipient_id WHERE r.name = 'Changing Lives' AND g.amount_pence = 136000000")
+        #expect(netReach == [[.integer(1)]])
+        #expect(try work.scalar("SELECT count(*) FROM grant_mentions m JOIN grants g ON g.id = m.grant_id WHERE g.amount_pence = 136000000") == .integer(2))
+        let grantsForRecipient = try #require(try work.scalar("SELECT sum(g.amount_pence) FROM grants g JOIN organisations r ON r.id = g.recipient_id WHERE r.name = 'Changing Lives'")?.integerValue)
+        #expect(changingLives["total_gbp"] as? Double == Double(grantsForRecipient) / 100)
+        #expect(changingLives["funders"] as? String == "Home Office")
+        #expect((changingLives["answers"] as? Int ?? 0) >= 2)
+        #expect(changingLives["last_answered"] as? String == "2025-02-10")
+    }
+
+    @Test func theFundingViewAndTheFundingReportAgree() throws {
+        let work = try sampleArchive()
+        let report = try work.archive(["query", "funding", "--format", "csv"]).stdout
+        let view = try work.archive(["sql", "SELECT * FROM funding_by_recipient", "--format", "csv"]).stdout
+        #expect(parseCSV(report).dropFirst().map { $0 } == parseCSV(view).dropFirst().map { $0 })
+        #expect(parseCSV(report).count > 2)
+        let referrals = try work.archive(["query", "referrals", "--format", "csv"]).stdout
+        let referralView = try work.archive(["sql", "SELECT * FROM referral_trends", "--format", "csv"]).stdout
+        #expect(referrals == referralView)
+    }
+
+    @Test(arguments: ["funding", "grants", "figures", "referrals", "answers", "bodies", "timeline"])
+    func everyReportPrintsEveryFormat(report: String) throws {
+        let work = try sampleArchive()
+        let json = try work.archive(["query", report, "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let objects = try jsonArray(json.stdout)
+        #expect(!objects.isEmpty, "\(report) has no rows on the sample data")
+        let csv = try work.archive(["query", report, "--format", "csv"])
+        let records = parseCSV(csv.stdout)
+        #expect(records.count == objects.count + 1)
+        #expect(Set(records[0]) == Set(objects[0].keys))
+        #expect(records.dropFirst().allSatisfy { $0.count == records[0].count })
+        let noHeaders = try work.archive(["query", report, "--format", "csv", "--no-headers"])
+        #expect(parseCSV(noHeaders.stdout).count == objects.count)
+        let ndjson = try work.archive(["query", report, "--format", "ndjson"])
+        #expect(ndjson.stdout.split(separator: "\n").count == objects.count)
+        let markdown = try work.archive(["query", report, "--format", "markdown"])
+        #expect(markdown.stdout.split(separator: "\n").count == objects.count + 2)
+        let table = try work.archive(["query", report, "--format", "table"])
+        #expect(table.status == 0)
+        #expect(table.stdout.split(separator: "\n").count == objects.count + 2)
+        #expect(!table.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+    }
+
+    @Test func grantsCarryTheOutputContract() throws {
+        let work = try sampleArchive()
+        let rows = try jsonArray(try work.archive(["query", "grants", "--format", "json"]).stdout)
+        let seed = try #require(rows.first { $0["uin"] as? String == "7814" && $0["recipient"] as? String == "Changing Lives" })
+        #expect(seed["house"] as? String == "Commons")
+        #expect(seed["date_answered"] as? String == "2024-10-17")
+        #expect(seed["answering_body"] as? String == "Home Office")
+        #expect(seed["amount_gbp"] as? Double == 1_360_000)
+        #expect(seed["duration_months"] as? Int == 36)
+        #expect(seed["project"] as? String == "Net-Reach")
+        #expect(seed["grant_id"] is Int)
+        #expect((seed["evidence"] as? String)?.contains("£1.36m") == true)
+        let trevi = try #require(rows.first { $0["recipient"] as? String == "Trevi Women" })
+        #expect(trevi["duration_months"] is NSNull)
+        #expect(trevi["amount_gbp"] as? Double == 378_811)
+    }
+
+    @Test func figuresCarryTheOutputContract() throws {
+        let work = try sampleArchive()
+        let rows = try jsonArray(try work.archive(["query", "figures", "--format", "json", "--since", "2024-10-17", "--until", "2024-10-17"]).stdout)
+        #expect(rows.allSatisfy { $0["uin"] as? String == "7814" })
+        let values = Set(rows.compactMap { ($0["value"] as? Double).map { "\($0)-\($0 == 2 ? "change" : "level")" } })
+        for expected in ["1679.0-level", "10.0-level", "2.0-change", "9.0-level", "1470.0-level"] {
+            #expect(values.contains(expected), "missing figure \(expected)")
+        }
+        let first = try #require(rows.first { $0["value"] as? Double == 1679 })
+        for key in ["uin", "house", "date_answered", "value", "unit", "qualifier", "period", "measure", "kind", "evidence"] {
+            #expect(first.keys.contains(key), "figures json lacks \(key)")
+        }
+        #expect(first["unit"] as? String == "count")
+        #expect(first["period"] as? String == "2023")
+        #expect(first["qualifier"] is NSNull)
+    }
+
+    @Test func referralsCheckQuotedTotalsAgainstTheOfficialOnes() throws {
+        let work = try sampleArchive()
+        let rows = try jsonArray(try work.archive(["query", "referrals", "--format", "json"]).stdout)
+        let seed = try #require(rows.first { $0["value"] as? Double == 1679 })
+        #expect(seed["period"] as? String == "2023")
+        #expect(seed["exploitation_type"] as? String == "sexual exploitation")
+        #expect((seed["quoted_in"] as? String)?.contains("Commons 7814") == true)
+        // A total quoted against an official year is checked; a sub-total is not.
+        #expect(seed["official_check"] is NSNull)
+        for row in rows where row["exploitation_type"] is NSNull && row["population"] is NSNull
+            && row["unit"] as? String == "count" && row["kind"] as? String == "level" && row["official_first_published"] is Int {
+            #expect(["matches first published", "matches revised", "differs from official totals"].contains(row["official_check"] as? String ?? ""))
+        }
+    }
+
+    @Test func referralsChartIsValidSVGWithALabelledMarkPerYear() throws {
+        let work = try sampleArchive()
+        let result = try work.archive(["query", "referrals", "--format", "svg"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let parser = XMLParser(data: Data(result.stdout.utf8))
+        #expect(parser.parse(), "the chart is not well-formed XML")
+        #expect(result.stdout.contains("<svg"))
+        let points = try work.rows("""
+            SELECT DISTINCT period, value FROM referral_trends WHERE unit = 'count' AND kind = 'level'
+            """)
+        #expect(!points.isEmpty)
+        for point in points {
+            let period = try #require(point[0].textValue)
+            #expect(result.stdout.contains(">\(period)<"), "no axis label for \(period)")
+        }
+        let funding = try work.archive(["query", "funding", "--format", "svg"])
+        #expect(XMLParser(data: Data(funding.stdout.utf8)).parse())
+        #expect(funding.stdout.contains("Changing Lives"))
+        #expect(try work.archive(["query", "grants", "--format", "svg"]).status != 0)
+    }
+
+    @Test func searchRanksAndHighlights() throws {
+        let work = try sampleArchive()
+        let rows = try jsonArray(try work.archive(["query", "search", "Net-Reach OR \"Changing Lives\"", "--format", "json"]).stdout)
+        #expect(rows.count >= 2)
+        #expect(rows.contains { $0["uin"] as? String == "7814" })
+        #expect(rows.allSatisfy { ($0["snippet"] as? String)?.contains("[") == true })
+        let bad = try work.archive(["query", "search", "\"unclosed"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("cannot search"))
+    }
+
+    @Test func filtersAreBoundParametersNotSQL() throws {
+        let work = try sampleArchive()
+        let before = try work.scalar("SELECT count(*) FROM grants")
+        let injected = try work.archive(["query", "funding", "--recipient", "'; DROP TABLE grants; --", "--format", "json"])
+        #expect(injected.status == 0)
+        #expect(try jsonArray(injected.stdout).isEmpty)
+        for option in ["--body", "--house", "--topic"] {
+            _ = try work.archive(["query", "grants", option, "x' OR '1'='1", "--format", "json"])
+        }
+        #expect(try work.scalar("SELECT count(*) FROM grants") == before)
+        let lords = try jsonArray(try work.archive(["query", "answers", "--house", "Lords", "--format", "json"]).stdout)
+        #expect(!lords.isEmpty && lords.allSatisfy { $0["house"] as? String == "Lords" })
+        let limited = try jsonArray(try work.archive(["query", "answers", "--limit", "2", "--format", "json"]).stdout)
+        #expect(limited.count == 2)
+        let topic = try jsonArray(try work.archive(["query", "grants", "--topic", "Net-Reach", "--format", "json"]).stdout)
+        #expect(!topic.isEmpty && topic.allSatisfy { ($0["uin"] as? String).map { ["7814", "99001"].contains($0) } == true })
+    }
+
+    @Test func sqlIsReadOnly() throws {
+        let work = try sampleArchive()
+        let before = try work.scalar("SELECT count(*) FROM grants")
+        let delete = try work.archive(["sql", "DELETE FROM grants"])
+        #expect(delete.status == 1)
+        #expect(delete.stderr.contains("read-only"))
+        #expect(try work.scalar("SELECT count(*) FROM grants") == before)
+        let rows = try jsonArray(try work.archive(["sql", "SELECT uin, house FROM questions WHERE uin = '7814'", "--format", "json"]).stdout)
+        #expect(rows.count == 1 && rows[0]["house"] as? String == "Commons")
+    }
+
+    @Test func threeSixtyGivingExportHasTheStandardColumnsAndValidates() throws {
+        let work = try sampleArchive()
+        let csv = try work.archive(["export", "360giving", "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let records = parseCSV(csv.stdout)
+        #expect(records[0] == ["Identifier", "Title", "Description", "Currency", "Amount Awarded", "Award Date",
+                               "Planned Dates:Duration (months)", "Recipient Org:Identifier", "Recipient Org:Name",
+                               "Funding Org:Identifier", "Funding Org:Name", "Grant Programme:Title", "Data Source", "Last Modified"])
+        let distinctGrants = try #require(try work.scalar("SELECT count(DISTINCT grant_id) FROM grant_mentions m JOIN answer_versions v ON v.id = m.answer_version_id AND v.is_current")?.integerValue)
+        #expect(records.count - 1 == Int(distinctGrants))
+        let netReach = try #require(records.first { $0[8] == "Changing Lives" && $0[4] == "1360000" })
+        #expect(netReach[3] == "GBP" && netReach[6] == "36" && netReach[5] == "2024-10-17")
+        #expect(netReach[12] == "https://questions-statements.parliament.uk/written-questions/detail/2024-10-08/7814")
+        #expect(netReach[2].contains("no award date"))
+
+        let json = try work.archive(["export", "360giving", "--format", "json"])
+        #expect(json.status == 0)
+        let package = work.path("grants.json")
+        try Data(json.stdout.utf8).write(to: package)
+        let validator = Process()
+        validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        validator.arguments = ["python3", Fixtures.repository.appendingPathComponent("Tests/tools/validate_360giving.py").path,
+                               Fixtures.root.appendingPathComponent("360giving").path, package.path]
+        let output = Pipe()
+        validator.standardOutput = output
+        validator.standardError = output
+        try validator.run()
+        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        validator.waitUntilExit()
+        #expect(validator.terminationStatus == 0, "360Giving validation failed: \(said)")
+        #expect(said.hasPrefix("valid: \(distinctGrants) grants"))
+    }
+
+    @Test func aReportOnAMissingDatabaseSaysHowToMakeOne() throws {
+        let work = try Workspace()
+        let result = try work.archive(["query", "funding"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no archive at"))
+        #expect(!FileManager.default.fileExists(atPath: work.database))
+    }
+}
