@@ -143,8 +143,10 @@ enum Context {
         else if Set(types.map(\.1)).count == 1 { f.exploitationType = types[0].1 }
         // Population: the word right after the number, else the nearest in the clause.
         let pops = populationMentions(t).filter { unit.clauses[$0.0] == clause }
+        let parent = parentIndex(of: q, previous, t).map { previous[$0].1 }
         if let p = pops.first(where: { $0.0 == q.hi }) { f.population = p.1 }
-        else if let p = nearest(pops.filter { $0.0 >= q.hi }, to: q.hi) ?? nearest(pops, to: q.lo) { f.population = p }
+        else if let p = parent?.population { f.population = p }
+        else if let p = nearest(pops, to: q.lo) { f.population = p }
         // NRM referrals: the clause speaks of referrals and the NRM is in view.
         let clauseLower = t.indices.filter { unit.clauses[$0] == clause }.map { t[$0].lower }
         let speaksOfReferrals = clauseLower.contains { $0.hasPrefix("referr") || $0 == "nrm" }
@@ -153,8 +155,7 @@ enum Context {
         var measure = measurePhrase(q, unit, text: text)
 
         // A figure in a parenthesised breakdown inherits its group and kind of count.
-        if let pi = parentIndex(of: q, previous, t) {
-            let parent = previous[pi].1
+        if let parent {
             if f.population == nil { f.population = parent.population }
             if f.exploitationType == nil { f.exploitationType = parent.exploitationType }
             if !f.isNRMReferrals, parent.isNRMReferrals, q.unit != .gbp { f.isNRMReferrals = true }

@@ -38,6 +38,9 @@ struct ExtractionRun {
     /// Sentences so far, for context (NRM mentions, captions).
     var sentences: [SentenceUnit] = []
     var lastPeriod: String?
+    /// The period of a sentence ending in ":" that introduces a list, inherited by its items.
+    var listPeriod: String?
+    var inList = false
 
     init(text: String, answeringBody: String?) {
         self.text = ScalarText(text)
@@ -74,7 +77,10 @@ struct ExtractionRun {
         let tokens = Tokenizer.tokenize(text, a, b)
         // Bullet markers at the start of a list item are not part of the sentence.
         var body = tokens
-        while let f = body.first, f.kind == .punct, ["-", "•", "*", "–", "·", "▪"].contains(f.text) { body.removeFirst() }
+        var isItem = false
+        while let f = body.first, f.kind == .punct, ["-", "•", "*", "–", "·", "▪"].contains(f.text) { body.removeFirst(); isItem = true }
+        if !isItem, let f = body.first, f.kind == .punct, f.text == "(", body.count > 2, body[2].isPunct(")") { isItem = true }
+        if !isItem { inList = false }
         for (si, sentence) in SentenceSplitter.split(body).enumerated() {
             processSentence(sentence, atLineStart: si == 0)
         }
@@ -95,10 +101,16 @@ struct ExtractionRun {
             }
             var f = Context.figure(for: q, in: unit, text: text, nrmContext: nrmContext, previous: sentenceFigures)
             if f.period == nil, anaphora { f.period = lastPeriod }
+            if f.period == nil, inList { f.period = listPeriod }
             sentenceFigures.append((q, f))
             figures.append(f)
         }
-        if let last = g.periods.last { lastPeriod = last.p.normalized }
+        let ownPeriod = g.periods.last?.p.normalized
+        if tokens.last?.isPunct(":") == true {
+            inList = true
+            listPeriod = ownPeriod ?? (anaphora ? lastPeriod : nil)
+        }
+        if let ownPeriod { lastPeriod = ownPeriod }
         sentences.append(unit)
     }
 

@@ -71,6 +71,10 @@ enum Grants {
 
         // Forward: the phrase after the amount.
         var k = q.hi
+        var afterPurpose = false  // after "to fund ...", only "delivered by X" names a recipient
+        func isPlace(_ name: NamePhrase) -> Bool {
+            Lexicon.places.contains(OrganisationName.key(name.text))
+        }
         scan: while k < n, k < q.hi + 32 {
             if let o = g.owner[k] {
                 let item = g.items[o]
@@ -97,15 +101,16 @@ enum Grants {
                 break
             }
             if w == "to" {
-                if let name = g.parseName(k + 1, text: text) {
+                if !afterPurpose, let name = g.parseName(k + 1, text: text), !isPlace(name) {
                     recipient = name; evHi = name.hi; k = name.hi; continue
                 }
                 if isGenericRecipient(g, k + 1) || (k + 1 < n && g.t[k + 1].lower == "the" && isGenericRecipient(g, k + 2)) { break }
+                if k + 1 < n, infinitiveVerbs.contains(t[k + 1].lower) { afterPurpose = true }
                 k += 1; continue
             }
             if w == "for" || w == "on" {
                 if let (p, hi) = projectPhrase(g, k, text: text) { if project == nil { project = p }; k = hi; continue }
-                if w == "for", let name = g.parseName(k + 1, text: text) {
+                if w == "for", !afterPurpose, let name = g.parseName(k + 1, text: text), !isPlace(name) {
                     recipient = name; evHi = name.hi; k = name.hi; continue
                 }
                 k += 1; continue

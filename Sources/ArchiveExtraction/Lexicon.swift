@@ -121,7 +121,13 @@ enum Lexicon {
         "parliament", "ministers", "minister", "department", "my", "your", "he", "she", "you", "me", "us",
         "over", "under", "up", "about", "around", "including", "not", "no", "yes", "total", "overall",
     ]
-    static let nameConnectors: Set<String> = ["of", "and", "for", "&", "the", "de", "in", "on", "against", "to"]
+    static let nameConnectors: Set<String> = ["of", "and", "for", "&", "the", "de", "in", "on"]
+
+    /// Places that are not recipients ("to reduce the threat to the UK").
+    static let places: Set<String> = [
+        "uk", "united kingdom", "england", "wales", "scotland", "northern ireland", "britain", "great britain",
+        "europe", "england and wales", "london", "the uk", "eu", "european union",
+    ]
 
     /// Subjects that stand for the answering body itself.
     static let selfSubjects: Set<String> = [

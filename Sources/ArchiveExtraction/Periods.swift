@@ -183,7 +183,7 @@ extension SentenceGrammar {
             // "2024 (up to Q3)"
             if next + 4 < n, t[next].isPunct("("), t[next + 1].lower == "up", t[next + 2].lower == "to",
                let q = quarterNumber(next + 3), t[next + 4].isPunct(")") {
-                return (.range(CalendarPoint(year: y, month: 1, day: 1), CalendarPoint(year: y, month: q * 3, day: 31)), next + 5)
+                return (.range(CalendarPoint(year: y, month: 1), CalendarPoint(year: y, month: q * 3)), next + 5)
             }
             // A year that is part of a name ("Modern Slavery Act 2015").
             if i > 0, Lexicon.namedYearHeads.contains(t[i - 1].lower), t[i - 1].isCapitalized { return (nil, next) }
