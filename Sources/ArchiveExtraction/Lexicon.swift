@@ -117,9 +117,14 @@ enum Lexicon {
         "we", "i", "it", "this", "these", "those", "they", "their", "our", "her", "his", "its", "in", "on", "at",
         "for", "from", "to", "by", "of", "and", "or", "but", "with", "as", "since", "during", "between", "until",
         "a", "an", "all", "each", "every", "some", "any", "further", "following", "there", "here", "that",
-        "which", "who", "what", "when", "where", "if", "however", "also", "additionally", "moreover", "government",
-        "parliament", "ministers", "minister", "department", "my", "your", "he", "she", "you", "me", "us",
-        "over", "under", "up", "about", "around", "including", "not", "no", "yes", "total", "overall",
+        "which", "who", "what", "when", "where", "if", "however", "also", "additionally", "moreover",
+        "my", "your", "he", "she", "you", "me", "us",
+        "over", "under", "up", "about", "around", "including", "not", "no", "yes",
+    ]
+    /// Capitalised words that are not an organisation name on their own ("the Government").
+    static let genericSingleNames: Set<String> = [
+        "government", "parliament", "ministers", "minister", "department", "total", "overall", "office", "house",
+        "secretary", "state", "committee", "council", "police", "charity", "charities",
     ]
     static let nameConnectors: Set<String> = ["of", "and", "for", "&", "the", "de", "in", "on"]
 

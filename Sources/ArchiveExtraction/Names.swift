@@ -54,6 +54,7 @@ extension SentenceGrammar {
             break
         }
         guard k > j else { return nil }
+        if words == 1, Lexicon.genericSingleNames.contains(t[k - 1].lower) { return nil }
         return NamePhrase(lo: j, hi: k, text: text.string(t[j].start, t[k - 1].end))
     }
 

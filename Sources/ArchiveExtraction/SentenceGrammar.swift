@@ -79,7 +79,7 @@ final class SentenceGrammar {
     /// Tries each rule at token i; returns the end of what it consumed.
     private func match(_ i: Int) -> Int? {
         let tok = t[i]
-        if tok.kind == .url || tok.kind == .code { return nil }
+        if tok.kind == .url { return nil }
         // Money: "£1.36m", "£378,811", "GBP 5 million".
         if (tok.isPunct("£") || tok.lower == "gbp"), i + 1 < n, t[i + 1].isNumber {
             return quantity(at: i + 1, start: i, money: true)
@@ -93,6 +93,7 @@ final class SentenceGrammar {
             add(p.map { .period($0) } ?? .skip, i, end)
             return end
         }
+        if tok.kind == .code { return nil }
         if tok.isWord { return matchWordRule(i) }
         if tok.isPunct("+"), i + 1 < n, t[i + 1].isNumber, !t[i + 1].spaceBefore {
             var k = i + 1
