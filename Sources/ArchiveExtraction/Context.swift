@@ -144,14 +144,27 @@ enum Context {
         // Population: the word right after the number, else the nearest in the clause.
         let pops = populationMentions(t).filter { unit.clauses[$0.0] == clause }
         let parent = parentIndex(of: q, previous, t).map { previous[$0].1 }
-        if let p = pops.first(where: { $0.0 == q.hi }) { f.population = p.1 }
+        // Candidates not separated from this number by another quantity.
+        let asideStart = q.hi < g.n && t[q.hi].isPunct("(") ? q.hi + 1 : -1
+        let others = g.quantities.map(\.q).filter { $0.lo != q.lo && $0.lo != asideStart }
+        let reachable = pops.filter { p in !others.contains { o in (o.lo > min(p.0, q.lo) && o.lo < max(p.0, q.hi)) } }
+        let copula: Set<String> = ["were", "was", "are", "is", "of", "being"]
+        if let p = pops.first(where: { $0.0 == q.hi || ($0.0 == q.hi + 1 && copula.contains(t[q.hi].lower)) }) { f.population = p.1 }
         else if let p = parent?.population { f.population = p }
-        else if let p = nearest(pops, to: q.lo) { f.population = p }
+        else if let p = nearest(reachable, to: q.lo) { f.population = p }
         // NRM referrals: the clause speaks of referrals and the NRM is in view.
         let clauseLower = t.indices.filter { unit.clauses[$0] == clause }.map { t[$0].lower }
         let speaksOfReferrals = clauseLower.contains { $0.hasPrefix("referr") || $0 == "nrm" }
         let potentialVictims = clauseLower.joined(separator: " ").contains("potential victims") && speaksOfReferrals
-        f.isNRMReferrals = q.unit != .gbp && ((speaksOfReferrals && nrmContext) || potentialVictims && nrmContext)
+        f.isNRMReferrals = q.unit != .gbp && ((speaksOfReferrals && nrmContext) || potentialVictims)
+        // "of which 52% were adults", "of these, 3,745": a share of the figure before.
+        let clauseStart = t.indices.first { unit.clauses[$0] == clause } ?? 0
+        let opener = t[clauseStart..<min(t.count, clauseStart + 2)].map(\.lower).joined(separator: " ")
+        let partitive = ["of which", "of whom", "of these", "of those"].contains(opener)
+        if partitive, let prev = previous.last?.1, prev.unit != .gbp, q.unit != .gbp {
+            if prev.isNRMReferrals { f.isNRMReferrals = true }
+            if f.exploitationType == nil { f.exploitationType = prev.exploitationType }
+        }
         var measure = measurePhrase(q, unit, text: text)
 
         // A figure in a parenthesised breakdown inherits its group and kind of count.
@@ -161,6 +174,13 @@ enum Context {
             if !f.isNRMReferrals, parent.isNRMReferrals, q.unit != .gbp { f.isNRMReferrals = true }
         }
         // A change with no noun of its own ("a 2% increase from the previous year") describes the figure before it.
+        // "compared to 1,000 in 2021": the same measure as the figure it is compared with.
+        if q.kind == .level, ["compared", "against", "from"].contains(opener.split(separator: " ").first.map(String.init) ?? ""),
+           let prev = previous.last(where: { $0.1.unit == q.unit })?.1 {
+            measure = prev.measure
+            f.isNRMReferrals = prev.isNRMReferrals
+            if f.exploitationType == nil { f.exploitationType = prev.exploitationType }
+        }
         if q.kind == .change, let prev = previous.last(where: { $0.1.unit == q.unit }) ?? previous.last {
             let after = q.hi < g.n ? t[q.hi].lower : ""
             if measure == nil || ["from", "on", "compared", "since", "over", "against"].contains(after)

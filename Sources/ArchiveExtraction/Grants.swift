@@ -138,7 +138,7 @@ enum Grants {
         if recipient == nil {
             var j = q.lo - 1
             let skippable: Set<String> = ["a", "an", "total", "grant", "funding", "sum", "additional", "further", "extra",
-                                          "worth", "with", "new", "of", "in", "grants", "award", "package"]
+                                          "worth", "with", "new", "of", "in", "grants", "award", "package", "contract", "contracts", "valued", "at"]
             while j >= 0, g.owner[j] == nil, skippable.contains(t[j].lower) { j -= 1 }
             if j >= 0, g.owner[j] == nil {
                 let w = t[j].lower
