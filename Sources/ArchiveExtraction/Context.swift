@@ -1,0 +1,212 @@
+// The context of a figure in its sentence: period, measure words, NRM exploitation type,
+// population, and whether it counts National Referral Mechanism referrals.
+
+enum Context {
+    static func mentionsNRM(_ lower: String) -> Bool {
+        lower.contains("national referral mechanism") || lower.split(separator: " ").contains { $0 == "nrm" || $0 == "nrms" }
+    }
+
+    /// Exploitation types mentioned in tokens, with the token index where each starts.
+    static func exploitationMentions(_ t: [Token]) -> [(Int, String)] {
+        var out: [(Int, String)] = []
+        for i in t.indices {
+            for (words, type) in Lexicon.exploitationPhrases where i + words.count <= t.count {
+                var ok = true
+                for (k, w) in words.enumerated() where t[i + k].lower != w { ok = false; break }
+                if ok { out.append((i, type)) }
+            }
+        }
+        return out
+    }
+
+    /// Population words in tokens ("women", "children", "Albanian nationals").
+    static func populationMentions(_ t: [Token]) -> [(Int, String)] {
+        var out: [(Int, String)] = []
+        for i in t.indices {
+            if let p = Lexicon.populationWords[t[i].lower] {
+                if i + 1 < t.count, t[i + 1].lower == "and", i + 2 < t.count, let p2 = Lexicon.populationWords[t[i + 2].lower] {
+                    out.append((i, p + " and " + p2))
+                } else if !(i >= 2 && t[i - 1].lower == "and" && Lexicon.populationWords[t[i - 2].lower] != nil) {
+                    out.append((i, p))
+                }
+            } else if t[i].lower == "nationals", i > 0, t[i - 1].isCapitalized || t[i - 1].lower == "foreign" {
+                let nat = t[i - 1].lower == "uk" ? "UK" : t[i - 1].text
+                out.append((i - 1, nat + " nationals"))
+            }
+        }
+        return out
+    }
+
+    static func nearest(_ mentions: [(Int, String)], to i: Int) -> String? {
+        mentions.min(by: { abs($0.0 - i) < abs($1.0 - i) })?.1
+    }
+
+    /// Words describing what is counted: the noun phrase after the number, else the words before it.
+    static func measurePhrase(_ q: Quantity, _ unit: SentenceUnit, text: ScalarText) -> String? {
+        let g = unit.grammar
+        let t = g.t
+        var k = q.hi
+        // Skip a parenthesised aside right after the number: "10% (1,679) of all referrals".
+        if k < g.n, t[k].isPunct("(") {
+            var depth = 0
+            while k < g.n {
+                if t[k].isPunct("(") { depth += 1 }
+                if t[k].isPunct(")") { depth -= 1; if depth == 0 { k += 1; break } }
+                k += 1
+            }
+        }
+        if k < g.n, t[k].isPunct(")") { k += 1 }
+        var first: Int?
+        var last: Int?
+        var words = 0
+        while k < g.n, words < 7 {
+            if let o = g.owner[k] {
+                if case .skip = g.items[o].kind, first != nil { last = g.items[o].hi - 1; k = g.items[o].hi; continue }
+                break
+            }
+            let tok = t[k]
+            if tok.kind == .punct {
+                if ["-", "&", "’", "'"].contains(tok.text), first != nil { k += 1; continue }
+                break
+            }
+            if tok.kind == .url { break }
+            if Lexicon.measureStops.contains(tok.lower) {
+                // "were referred to ...": keep the participle.
+                if ["were", "was", "are", "is", "been", "have", "has"].contains(tok.lower), k + 1 < g.n,
+                   t[k + 1].lower.hasSuffix("ed") || (t[k + 1].lower == "been" && k + 2 < g.n && t[k + 2].lower.hasSuffix("ed")),
+                   first != nil {
+                    k += 1; continue
+                }
+                break
+            }
+            if first == nil && ["of", "the", "all"].contains(tok.lower) { k += 1; continue }
+            if first == nil { first = k }
+            last = k
+            words += 1
+            k += 1
+        }
+        while let f = first, let l = last, l >= f, Lexicon.trimWords.contains(t[l].lower) { last = l - 1 }
+        if let f = first, let l = last, l >= f { return text.string(t[f].start, t[l].end) }
+        // Nothing after: the words before the number in its clause.
+        let clause = unit.clauses[q.lo]
+        var j = q.lo - 1
+        var b: Int?
+        var count = 0
+        while j >= 0, unit.clauses[j] == clause, count < 6 {
+            if g.owner[j] != nil || t[j].kind != .word { break }
+            b = j; count += 1; j -= 1
+        }
+        guard var s = b else { return nil }
+        var e = q.lo - 1
+        while s <= e, Lexicon.trimWords.contains(t[s].lower) { s += 1 }
+        while e >= s, Lexicon.trimWords.contains(t[e].lower) { e -= 1 }
+        guard s <= e else { return nil }
+        return text.string(t[s].start, t[e].end)
+    }
+
+    /// The quantity whose parenthesised breakdown q sits in: "378 males (243 DW and 135 RPC)".
+    static func parentIndex(of q: Quantity, _ previous: [(Quantity, Figure)], _ t: [Token]) -> Int? {
+        var depth = 0
+        var j = q.numStart - 1
+        while j >= 0 {
+            if t[j].isPunct(")") { depth += 1 }
+            if t[j].isPunct("(") {
+                if depth == 0 { return previous.lastIndex(where: { $0.0.hi == j }) }
+                depth -= 1
+            }
+            j -= 1
+        }
+        return nil
+    }
+
+    static func figure(for q: Quantity, in unit: SentenceUnit, text: ScalarText, nrmContext: Bool,
+                       previous: [(Quantity, Figure)]) -> Figure {
+        let g = unit.grammar
+        let t = g.t
+        let clause = unit.clauses[q.numStart]
+        var f = Figure(value: q.value, unit: q.unit, qualifier: q.qualifier, kind: q.kind, direction: q.direction,
+                       evidence: text.span(t[q.lo].start, t[q.hi - 1].end))
+        // Period: same clause, else the nearest before, else the nearest after.
+        let ps = g.periods
+        let inClause = ps.filter { unit.clauses[$0.item.lo] == clause }
+        if let p = inClause.min(by: { abs($0.item.lo - q.lo) < abs($1.item.lo - q.lo) }) {
+            f.period = p.p.normalized
+        } else if let p = ps.last(where: { $0.item.hi <= q.lo }) {
+            f.period = p.p.normalized
+        } else if let p = ps.first(where: { $0.item.lo >= q.hi }) {
+            f.period = p.p.normalized
+        }
+        // Exploitation type: nearest in the clause, else the only one in the sentence.
+        let types = exploitationMentions(t)
+        let clauseTypes = types.filter { unit.clauses[$0.0] == clause }
+        if let ty = nearest(clauseTypes, to: q.lo) { f.exploitationType = ty }
+        else if Set(types.map(\.1)).count == 1 { f.exploitationType = types[0].1 }
+        // Population: the word right after the number, else the nearest in the clause.
+        let pops = populationMentions(t).filter { unit.clauses[$0.0] == clause }
+        let parent = parentIndex(of: q, previous, t).map { previous[$0].1 }
+        // Candidates not separated from this number by another quantity.
+        let asideStart = q.hi < g.n && t[q.hi].isPunct("(") ? q.hi + 1 : -1
+        let others = g.quantities.map(\.q).filter { $0.lo != q.lo && $0.lo != asideStart }
+        let reachable = pops.filter { p in !others.contains { o in (o.lo > min(p.0, q.lo) && o.lo < max(p.0, q.hi)) } }
+        let copula: Set<String> = ["were", "was", "are", "is", "of", "being"]
+        if let p = pops.first(where: { $0.0 == q.hi || ($0.0 == q.hi + 1 && copula.contains(t[q.hi].lower)) }) { f.population = p.1 }
+        else if let p = parent?.population { f.population = p }
+        else if let p = nearest(reachable, to: q.lo) { f.population = p }
+        // NRM referrals: the clause speaks of referrals and the NRM is in view.
+        let clauseLower = t.indices.filter { unit.clauses[$0] == clause }.map { t[$0].lower }
+        let speaksOfReferrals = clauseLower.contains { $0.hasPrefix("referr") || $0 == "nrm" }
+        let potentialVictims = clauseLower.joined(separator: " ").contains("potential victims") && speaksOfReferrals
+        f.isNRMReferrals = q.unit != .gbp && ((speaksOfReferrals && nrmContext) || potentialVictims)
+        // "of which 52% were adults", "of these, 3,745": a share of the figure before.
+        let clauseStart = t.indices.first { unit.clauses[$0] == clause } ?? 0
+        let opener = t[clauseStart..<min(t.count, clauseStart + 2)].map(\.lower).joined(separator: " ")
+        let partitive = ["of which", "of whom", "of these", "of those"].contains(opener)
+        if partitive, let prev = previous.last?.1, prev.unit != .gbp, q.unit != .gbp {
+            if prev.isNRMReferrals { f.isNRMReferrals = true }
+            if f.exploitationType == nil { f.exploitationType = prev.exploitationType }
+        }
+        var measure = measurePhrase(q, unit, text: text)
+
+        // A figure in a parenthesised breakdown inherits its group and kind of count.
+        if let parent {
+            if f.population == nil { f.population = parent.population }
+            if f.exploitationType == nil { f.exploitationType = parent.exploitationType }
+            if !f.isNRMReferrals, parent.isNRMReferrals, q.unit != .gbp { f.isNRMReferrals = true }
+        }
+        // A change with no noun of its own ("a 2% increase from the previous year") describes the figure before it.
+        // "compared to 1,000 in 2021": the same measure as the figure it is compared with.
+        if q.kind == .level, ["compared", "against", "from"].contains(opener.split(separator: " ").first.map(String.init) ?? ""),
+           let prev = previous.last(where: { $0.1.unit == q.unit })?.1 {
+            measure = prev.measure
+            f.isNRMReferrals = prev.isNRMReferrals
+            if f.exploitationType == nil { f.exploitationType = prev.exploitationType }
+        }
+        if q.kind == .change, let prev = previous.last(where: { $0.1.unit == q.unit }) ?? previous.last {
+            let after = q.hi < g.n ? t[q.hi].lower : ""
+            if measure == nil || ["from", "on", "compared", "since", "over", "against"].contains(after)
+                || measure!.lowercased().hasPrefix("from") || measure!.lowercased().hasPrefix("on ") {
+                f.isNRMReferrals = prev.1.isNRMReferrals
+                if f.exploitationType == nil { f.exploitationType = prev.1.exploitationType }
+                if f.population == nil { f.population = prev.1.population }
+                measure = prev.1.measure
+            }
+        }
+        if f.isNRMReferrals {
+            var base = "NRM referrals"
+            if let ty = f.exploitationType { base += " for " + ty }
+            if let p = f.population { base += " relating to " + p }
+            if q.kind == .change, let m = measure, m.hasPrefix("share of") || m.hasPrefix("NRM") {
+                base = m
+            } else if q.unit == .percent {
+                base = "share of " + base
+            }
+            measure = base
+        }
+        if q.kind == .change, let m = measure {
+            measure = (q.direction == .decrease ? "decrease in " : "increase in ") + m
+        }
+        if let r = q.rate { measure = (measure.map { $0 + " " } ?? "") + r }
+        f.measure = measure
+        return f
+    }
+}

@@ -1,0 +1,208 @@
+// The recipient grammar around a sum of money: "£X [over N years] to R [for their P project]",
+// "funding of £X for R", "R will receive £X", "awarded R £X", "£X to fund ..., carried out by R",
+// with programme ("from the X Fund"), funder, duration and financial year.
+
+enum Grants {
+    static let infinitiveVerbs: Set<String> = [
+        "fund", "support", "help", "provide", "deliver", "run", "develop", "improve", "tackle", "address", "enable",
+        "ensure", "increase", "expand", "create", "establish", "build", "research", "understand", "identify",
+        "prevent", "protect", "combat", "reduce", "raise", "train", "commission", "continue", "strengthen",
+        "enhance", "assist", "allow", "pay", "cover", "test", "pilot", "evaluate", "assess", "work", "set",
+        "boost", "drive", "meet", "give", "offer", "make", "take", "bring", "target", "extend", "explore",
+        "launch", "roll", "scale", "invest", "promote", "encourage", "respond", "end", "stop", "disrupt",
+        "rescue", "safeguard", "upskill", "embed", "maintain", "sustain", "keep", "trial", "design", "produce",
+        "carry", "conduct", "undertake", "gather", "collect", "map", "better", "further", "date", "be", "spend",
+        "recruit", "employ", "equip", "operate", "manage", "co-ordinate", "coordinate", "lead", "fight",
+        "eradicate", "end", "increase", "monitor", "review", "update", "create", "pursue", "investigate",
+        "prosecute", "bolster", "double", "grow", "transform", "integrate", "reach", "engage", "educate",
+        "inform", "implement", "secure", "procure", "purchase", "buy", "hire", "open", "expand", "share",
+    ]
+
+    /// "the/their X project" after "for": returns the project words and the end token.
+    static func projectPhrase(_ g: SentenceGrammar, _ k: Int, text: ScalarText) -> (String?, Int)? {
+        let t = g.t
+        guard k + 2 < g.n, t[k].lower == "for" || t[k].lower == "on",
+              ["their", "its", "the", "a", "his", "her", "this", "that"].contains(t[k + 1].lower) else { return nil }
+        var j = k + 2
+        while j < g.n, j < k + 9 {
+            if Lexicon.projectNouns.contains(t[j].lower) {
+                if j == k + 2 { return (nil, j + 1) }
+                return (text.string(t[k + 2].start, t[j - 1].end), j + 1)
+            }
+            if t[j].kind == .punct && !["-", "‘", "’", "“", "”", "'"].contains(t[j].text) { return nil }
+            if g.owner[j] != nil { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    static func isProgramme(_ name: String) -> Bool {
+        let words = name.lowercased().split(whereSeparator: { !$0.isLetter })
+        return words.contains { Lexicon.programmeHeads.contains(String($0)) }
+    }
+
+    /// After "to": is this a generic (unnamed) recipient like "organisations which help" or "the police"?
+    static func isGenericRecipient(_ g: SentenceGrammar, _ k: Int) -> Bool {
+        guard k < g.n else { return false }
+        let tok = g.t[k]
+        if tok.kind != .word { return false }
+        if infinitiveVerbs.contains(tok.lower) { return false }
+        return !tok.isCapitalized
+    }
+
+    static func find(_ q: Quantity, in unit: SentenceUnit, text: ScalarText, answeringKey: String?) -> GrantMention? {
+        let g = unit.grammar
+        let t = g.t
+        let n = g.n
+        var recipient: NamePhrase?
+        var project: String?
+        var duration: Int?
+        var fy: String?
+        var programme: String?
+        var funder: String?
+        var evLo = q.lo
+        var evHi = q.hi
+
+        func notePeriod(_ item: Item, _ p: PeriodValue, extend: Bool) {
+            if p.isFinancialYear, fy == nil { fy = p.normalized }
+            if p.isRange, duration == nil, let m = p.months { duration = m }
+            if extend { evHi = max(evHi, item.hi) }
+        }
+
+        // Forward: the phrase after the amount.
+        var k = q.hi
+        var afterPurpose = false  // after "to fund ...", only "delivered by X" names a recipient
+        func isPlace(_ name: NamePhrase) -> Bool {
+            Lexicon.places.contains(OrganisationName.key(name.text))
+        }
+        scan: while k < n, k < q.hi + 32 {
+            if let o = g.owner[k] {
+                let item = g.items[o]
+                switch item.kind {
+                case .quantity(let other) where other.unit == .gbp: break scan
+                case .duration(let d): if duration == nil { duration = d; if recipient != nil { evHi = item.hi } }
+                case .period(let p): notePeriod(item, p, extend: recipient != nil)
+                default: break
+                }
+                k = max(item.hi, k + 1)
+                continue
+            }
+            let w = t[k].lower
+            if t[k].isPunct(";") || t[k].isPunct(":") { break }
+            if recipient != nil {
+                if let (p, hi) = projectPhrase(g, k, text: text) { if project == nil { project = p }; evHi = hi; k = hi; continue }
+                if ["in", "for", "over", "during", "across", "from", "between", "until", "till"].contains(w),
+                   k + 1 < n, let o = g.owner[k + 1], g.items[o].quantity == nil, g.items[o].period != nil || g.items[o].duration != nil {
+                    k += 1; continue
+                }
+                if ["the", "next", "a", "period", "of"].contains(w), k + 1 < n, g.owner[k + 1] != nil, g.items[g.owner[k + 1]!].duration != nil {
+                    k += 1; continue
+                }
+                break
+            }
+            if w == "to" {
+                if !afterPurpose, let name = g.parseName(k + 1, text: text), !isPlace(name) {
+                    recipient = name; evHi = name.hi; k = name.hi; continue
+                }
+                if isGenericRecipient(g, k + 1) || (k + 1 < n && g.t[k + 1].lower == "the" && isGenericRecipient(g, k + 2)) { break }
+                if k + 1 < n, infinitiveVerbs.contains(t[k + 1].lower) { afterPurpose = true }
+                k += 1; continue
+            }
+            if w == "for" || w == "on" {
+                if let (p, hi) = projectPhrase(g, k, text: text) { if project == nil { project = p }; k = hi; continue }
+                if w == "for", !afterPurpose, let name = g.parseName(k + 1, text: text), !isPlace(name) {
+                    recipient = name; evHi = name.hi; k = name.hi; continue
+                }
+                k += 1; continue
+            }
+            if Lexicon.deliveryVerbs.contains(w) {
+                var j = k + 1
+                if j < n, t[j].lower == "out" { j += 1 }
+                if j < n, t[j].lower == "by", let name = g.parseName(j + 1, text: text) {
+                    recipient = name; evHi = name.hi; k = name.hi; continue
+                }
+            }
+            if ["from", "through", "via", "under"].contains(w), let name = g.parseName(k + 1, text: text) {
+                let display = OrganisationName.displayName(name.text)
+                if isProgramme(display) { if programme == nil { programme = display } }
+                else if w == "from", funder == nil { funder = display }
+                k = name.hi; continue
+            }
+            if w == "funded", k + 2 < n, t[k + 1].lower == "by", let name = g.parseName(k + 2, text: text) {
+                funder = OrganisationName.displayName(name.text); k = name.hi; continue
+            }
+            k += 1
+        }
+
+        // Backward: "R will receive £X", "R was awarded £X", "awarded R £X", "funding to R of £X".
+        if recipient == nil {
+            var j = q.lo - 1
+            let skippable: Set<String> = ["a", "an", "total", "grant", "funding", "sum", "additional", "further", "extra",
+                                          "worth", "with", "new", "of", "in", "grants", "award", "package", "contract", "contracts", "valued", "at"]
+            while j >= 0, g.owner[j] == nil, skippable.contains(t[j].lower) { j -= 1 }
+            if j >= 0, g.owner[j] == nil {
+                let w = t[j].lower
+                if Lexicon.receiveVerbs.contains(w) {
+                    var a = j - 1
+                    var sawAux = false
+                    while a >= 0, Lexicon.auxiliaries.contains(t[a].lower) { sawAux = sawAux || t[a].lower != "also"; a -= 1 }
+                    let needsAux: Set<String> = ["awarded", "allocated", "granted", "given", "paid", "offered"]
+                    if !needsAux.contains(w) || sawAux, let name = g.parseNameBackward(endingAt: a, text: text) {
+                        recipient = name; evLo = name.lo
+                    }
+                } else if let name = g.parseNameBackward(endingAt: j, text: text), name.lo >= 1,
+                          Lexicon.giveVerbs.contains(t[name.lo - 1].lower) {
+                    recipient = name; evLo = name.lo
+                } else if let name = g.parseNameBackward(endingAt: j, text: text), name.lo >= 2, t[name.lo - 1].lower == "to",
+                          ["funding", "grant", "grants", "award", "payment", "payments"].contains(t[name.lo - 2].lower) {
+                    recipient = name; evLo = name.lo - 2
+                }
+            }
+        }
+        guard let recipient else { return nil }
+        let recipientName = OrganisationName.displayName(recipient.text)
+        guard !recipientName.isEmpty else { return nil }
+
+        // Duration stated before the amount: "a three-year grant of £2m".
+        if duration == nil {
+            var j = q.lo - 1
+            while j >= 0, j >= q.lo - 4 {
+                if let o = g.owner[j], let d = g.items[o].duration { duration = d; break }
+                j -= 1
+            }
+        }
+        // A single financial year in the sentence applies to its grants.
+        if fy == nil {
+            let fys = g.periods.filter { $0.p.isFinancialYear }
+            if fys.count == 1 { fy = fys[0].p.normalized }
+        }
+        // The funder: the named subject of the funding verb, unless it is the answering body.
+        if funder == nil {
+            var j = min(evLo, q.lo) - 1
+            let stop = max(0, j - 14)
+            while j >= stop {
+                let w = t[j].lower
+                if Lexicon.fundingVerbPrefixes.contains(where: { w.hasPrefix($0) }) && (w != "pa" && !w.hasPrefix("part")) {
+                    var a = j - 1
+                    while a >= 0, Lexicon.auxiliaries.contains(t[a].lower) { a -= 1 }
+                    if let name = g.parseNameBackward(endingAt: a, text: text) {
+                        let display = OrganisationName.displayName(name.text)
+                        let key = OrganisationName.canonicalKey(display)
+                        if key != answeringKey, !Lexicon.selfSubjects.contains(key),
+                           key != OrganisationName.canonicalKey(recipientName) {
+                            funder = display
+                        }
+                    }
+                    break
+                }
+                j -= 1
+            }
+        }
+        if let f = funder, OrganisationName.canonicalKey(f) == answeringKey { funder = nil }
+        let lo = min(evLo, q.lo)
+        let hi = max(evHi, q.hi)
+        return GrantMention(amountPence: q.pence ?? 0, recipient: recipientName, project: project, durationMonths: duration,
+                            financialYear: fy, funder: funder, programme: programme, qualifier: q.qualifier,
+                            evidence: text.span(t[lo].start, t[hi - 1].end))
+    }
+}

@@ -1,0 +1,173 @@
+// Word lists used by the grammar. Kept in one place so the grammar reads as rules.
+
+enum Lexicon {
+    static let gluedSuffixes: Set<String> = [
+        "m", "bn", "b", "k", "st", "nd", "rd", "th", "am", "pm", "million", "billion", "thousand", "s",
+    ]
+    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
+
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+        "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+        "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    static let numberWords: [String: Int] = [
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20,
+        "twenty-four": 24, "thirty": 30, "thirty-six": 36, "fifteen": 15, "several": 0,
+    ]
+    /// Time units and their length in months (nil: not a whole number of months).
+    static let timeUnits: [String: Int?] = [
+        "year": 12, "years": 12, "month": 1, "months": 1, "week": nil, "weeks": nil, "day": nil,
+        "days": nil, "hour": nil, "hours": nil, "minute": nil, "minutes": nil, "decade": 120,
+        "decades": 120, "yrs": 12, "yr": 12, "working": nil,
+    ]
+
+    static let millionWords: [String: Int] = [
+        "m": 6, "million": 6, "mn": 6, "bn": 9, "b": 9, "billion": 9, "k": 3, "thousand": 3,
+    ]
+
+    /// Words after which a number is a reference, not a statistic ("section 45", "Question 1480").
+    static let referenceWords: Set<String> = [
+        "section", "sections", "clause", "clauses", "schedule", "schedules", "paragraph", "paragraphs",
+        "para", "paras", "article", "articles", "regulation", "regulations", "rule", "rules", "part", "parts",
+        "chapter", "chapters", "question", "questions", "pq", "pqs", "uin", "page", "pages", "p", "pp", "table",
+        "tables", "annex", "annexes", "appendix", "figure", "fig", "chart", "no", "nos", "tier", "phase",
+        "category", "version", "line", "box", "item", "items", "option", "recommendation", "recommendations",
+        "priority", "step", "goal", "sdg", "hl", "col", "cols", "column", "columns", "vol", "volume",
+        "ref", "reference", "number", "standard", "stage", "level", "tranche", "round", "wave",
+        "lot", "lots", "room", "floor", "platform", "route", "act",
+    ]
+
+    /// Words before a year that make the year part of a name ("Modern Slavery Act 2015").
+    static let namedYearHeads: Set<String> = [
+        "act", "acts", "regulations", "order", "bill", "convention", "strategy", "plan", "report", "review",
+        "statement", "rules", "directive", "protocol", "declaration", "agenda", "games", "olympics", "census",
+        "index", "framework", "guidance", "measure", "code", "conference", "summit", "cup", "vision", "manifesto",
+    ]
+
+    static let qualifiers2: [(String, String, String)] = [
+        ("well", "over", "over"), ("just", "over", "over"), ("more", "than", "more than"), ("up", "to", "up to"),
+        ("at", "least", "at least"), ("fewer", "than", "fewer than"), ("less", "than", "less than"),
+        ("just", "under", "under"), ("excess", "of", "over"), ("upwards", "of", "over"), ("an", "estimated", "approximately"),
+        ("just", "below", "under"), ("in", "region", "approximately"), ("well", "above", "over"),
+    ]
+    static let qualifiers1: [String: String] = [
+        "over": "over", "approximately": "approximately", "approx": "approximately", "around": "around",
+        "about": "approximately", "some": "approximately", "roughly": "approximately", "nearly": "nearly",
+        "almost": "almost", "under": "under", "circa": "approximately", "ca": "approximately",
+        "c": "approximately", "estimated": "approximately",
+    ]
+
+    static let changeNouns: [String: ChangeDirection] = [
+        "increase": .increase, "increases": .increase, "rise": .increase, "uplift": .increase,
+        "growth": .increase, "jump": .increase, "hike": .increase,
+        "decrease": .decrease, "fall": .decrease, "reduction": .decrease, "drop": .decrease,
+        "decline": .decrease, "cut": .decrease, "dip": .decrease,
+    ]
+    static let changeVerbs: [String: ChangeDirection] = [
+        "increased": .increase, "rose": .increase, "risen": .increase, "grew": .increase, "grown": .increase,
+        "up": .increase, "increase": .increase, "increasing": .increase, "rising": .increase, "rise": .increase,
+        "decreased": .decrease, "fell": .decrease, "fallen": .decrease, "dropped": .decrease,
+        "declined": .decrease, "reduced": .decrease, "down": .decrease, "decrease": .decrease, "falling": .decrease,
+        "decreasing": .decrease, "cut": .decrease, "lowered": .decrease,
+    ]
+
+    /// Plural nouns that make a year-like number a count ("2000 victims").
+    static let countNouns: Set<String> = [
+        "people", "victims", "referrals", "individuals", "children", "women", "men", "adults", "cases",
+        "persons", "girls", "boys", "males", "females", "offenders", "arrests", "prosecutions", "convictions",
+        "survivors", "officers", "staff", "organisations", "households", "places", "beds", "calls", "reports",
+        "decisions", "applications", "workers", "sites", "premises", "businesses", "charges", "crimes", "offences",
+    ]
+
+    static let receiveVerbs: Set<String> = [
+        "receive", "receives", "received", "receiving", "awarded", "allocated", "granted", "given", "secured",
+        "won", "get", "gets", "got", "paid", "offered", "obtained",
+    ]
+    static let giveVerbs: Set<String> = [
+        "awarded", "award", "awards", "awarding", "granted", "grant", "grants", "granting", "given", "gave",
+        "give", "gives", "giving", "paid", "pay", "pays", "paying", "allocated", "allocate", "allocates",
+        "allocating", "provided", "provide", "provides", "providing", "offered", "offer",
+    ]
+    static let fundingVerbPrefixes: [String] = [
+        "provid", "award", "giv", "gave", "fund", "grant", "allocat", "invest", "commit", "spen", "pa",
+        "contribut", "donat", "offer", "suppl",
+    ]
+    static let auxiliaries: Set<String> = [
+        "has", "have", "had", "will", "would", "was", "were", "is", "are", "be", "been", "being", "also",
+        "already", "now", "recently", "jointly", "each", "collectively", "successfully", "since", "just",
+        "further", "additionally", "previously", "currently", "shall", "can", "could", "to",
+    ]
+    static let deliveryVerbs: Set<String> = [
+        "carried", "delivered", "run", "led", "operated", "conducted", "undertaken", "managed", "administered",
+    ]
+    static let projectNouns: Set<String> = [
+        "project", "projects", "programme", "programmes", "program", "service", "services", "scheme", "initiative",
+        "pilot", "work", "campaign", "helpline",
+    ]
+    static let programmeHeads: Set<String> = [
+        "fund", "funds", "programme", "program", "scheme", "tax", "grant", "grants", "initiative", "partnership",
+        "contract", "budget", "pot", "competition", "challenge", "account", "reserve", "facility", "allocation",
+    ]
+    /// Capitalised words that cannot start an organisation name.
+    static let nameStoplist: Set<String> = [
+        "we", "i", "it", "this", "these", "those", "they", "their", "our", "her", "his", "its", "in", "on", "at",
+        "for", "from", "to", "by", "of", "and", "or", "but", "with", "as", "since", "during", "between", "until",
+        "a", "an", "all", "each", "every", "some", "any", "further", "following", "there", "here", "that",
+        "which", "who", "what", "when", "where", "if", "however", "also", "additionally", "moreover",
+        "my", "your", "he", "she", "you", "me", "us",
+        "over", "under", "up", "about", "around", "including", "not", "no", "yes",
+    ]
+    /// Capitalised words that are not an organisation name on their own ("the Government").
+    static let genericSingleNames: Set<String> = [
+        "government", "parliament", "ministers", "minister", "department", "total", "overall", "office", "house",
+        "secretary", "state", "committee", "council", "police", "charity", "charities",
+    ]
+    static let nameConnectors: Set<String> = ["of", "and", "for", "&", "the", "de", "in", "on"]
+
+    /// Places that are not recipients ("to reduce the threat to the UK").
+    static let places: Set<String> = [
+        "uk", "united kingdom", "england", "wales", "scotland", "northern ireland", "britain", "great britain",
+        "europe", "england and wales", "london", "the uk", "eu", "european union",
+    ]
+
+    /// Subjects that stand for the answering body itself.
+    static let selfSubjects: Set<String> = [
+        "we", "the government", "this government", "government", "the department", "my department",
+        "the department's", "ministers", "hmg", "his majesty's government", "her majesty's government", "i",
+        "the uk government", "uk government",
+    ]
+
+    static let exploitationPhrases: [([String], String)] = [
+        (["sexual", "exploitation"], "sexual exploitation"), (["sexually", "exploited"], "sexual exploitation"),
+        (["sex", "trafficking"], "sexual exploitation"), (["labour", "exploitation"], "labour exploitation"),
+        (["forced", "labour"], "labour exploitation"), (["labour", "exploited"], "labour exploitation"),
+        (["criminal", "exploitation"], "criminal exploitation"), (["criminally", "exploited"], "criminal exploitation"),
+        (["county", "lines"], "criminal exploitation"), (["domestic", "servitude"], "domestic servitude"),
+        (["organ", "harvesting"], "organ harvesting"), (["organ", "removal"], "organ harvesting"),
+        (["unknown", "exploitation"], "unknown exploitation"),
+    ]
+    static let populationWords: [String: String] = [
+        "women": "women", "woman": "women", "girls": "girls", "girl": "girls", "men": "men", "boys": "boys",
+        "children": "children", "child": "children", "adults": "adults", "adult": "adults", "males": "males",
+        "male": "males", "females": "females", "female": "females", "minors": "children", "under-18s": "children",
+        "juveniles": "children",
+    ]
+    static let measureStops: Set<String> = [
+        "was", "were", "is", "are", "has", "have", "had", "will", "would", "may", "might", "can", "could",
+        "should", "who", "which", "that", "and", "but", "with", "while", "whereas", "these", "this", "compared",
+        "where", "when", "as", "so", "or", "than", "since", "be", "been",
+    ]
+    static let trimWords: Set<String> = [
+        "of", "the", "a", "an", "to", "for", "in", "on", "at", "by", "from", "and", "so", "that", "they", "we",
+        "it", "which", "who", "there", "were", "was", "is", "are", "has", "have", "been", "also", "all", "with",
+        "total", "some", "approximately", "over", "under", "around", "about", "nearly", "almost", "up",
+    ]
+    static let abbreviations: Set<String> = [
+        "c", "e", "g", "i", "mr", "mrs", "ms", "dr", "st", "no", "nos", "vs", "v", "approx", "etc", "cf", "para",
+        "fig", "hon", "rt", "cllr", "prof", "co", "ca", "al", "op", "cit", "p", "pp", "ref",
+    ]
+}

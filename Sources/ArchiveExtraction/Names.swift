@@ -1,0 +1,174 @@
+import Foundation
+
+// Organisation-name phrases in a sentence: capitalised word runs with inner connectors
+// ("University of Bristol", "Violence Against Women and Girls Service Transformation Fund"),
+// or anything in quotes ("‘Changing Lives’").
+
+struct NamePhrase {
+    var lo: Int
+    var hi: Int
+    var text: String
+}
+
+extension SentenceGrammar {
+    static let openQuotes: Set<String> = ["‘", "“", "\"", "'"]
+    static let closeQuotes: Set<String> = ["’", "”", "\"", "'"]
+
+    private func isNameWord(_ k: Int) -> Bool {
+        guard k < n, k >= 0 else { return false }
+        let tok = t[k]
+        guard tok.kind == .word || tok.kind == .code, tok.isCapitalized else { return false }
+        return true
+    }
+
+    private func isBadFirstWord(_ k: Int) -> Bool {
+        let w = t[k].lower
+        return Lexicon.nameStoplist.contains(w) || Lexicon.months[w] != nil || Lexicon.weekdays.contains(w)
+            || quarterNumber(k) != nil
+    }
+
+    /// A name starting at token j (optionally "the", optionally in quotes).
+    func parseName(_ j: Int, text: ScalarText) -> NamePhrase? {
+        guard j < n else { return nil }
+        if t[j].kind == .punct, Self.openQuotes.contains(t[j].text) {
+            var k = j + 1
+            while k < n, k < j + 14, !(t[k].kind == .punct && Self.closeQuotes.contains(t[k].text)) { k += 1 }
+            guard k < n, k < j + 14, k > j + 1, isNameWord(j + 1) || t[j + 1].lower == "the" else { return nil }
+            return NamePhrase(lo: j, hi: k + 1, text: text.string(t[j].start, t[k].end))
+        }
+        var k = j
+        if t[k].lower == "the" { k += 1 }
+        if k < n, t[k].kind == .punct, Self.openQuotes.contains(t[k].text), let inner = parseName(k, text: text) {
+            return NamePhrase(lo: j, hi: inner.hi, text: text.string(t[j].start, t[inner.hi - 1].end))
+        }
+        guard isNameWord(k), !isBadFirstWord(k) else { return nil }
+        k += 1
+        var words = 1
+        while k < n, words < 12 {
+            if isNameWord(k), Lexicon.months[t[k].lower] == nil { k += 1; words += 1; continue }
+            let c = t[k].lower
+            if Lexicon.nameConnectors.contains(c), k + 1 < n {
+                if isNameWord(k + 1) { k += 1; continue }
+                if c != "the", t[k + 1].lower == "the", isNameWord(k + 2) { k += 2; continue }
+            }
+            break
+        }
+        guard k > j else { return nil }
+        if words == 1, Lexicon.genericSingleNames.contains(t[k - 1].lower) { return nil }
+        return NamePhrase(lo: j, hi: k, text: text.string(t[j].start, t[k - 1].end))
+    }
+
+    /// A name ending at token e (inclusive).
+    func parseNameBackward(endingAt e: Int, text: ScalarText) -> NamePhrase? {
+        guard e >= 0, e < n else { return nil }
+        if t[e].kind == .punct, Self.closeQuotes.contains(t[e].text) {
+            var k = e - 1
+            while k >= 0, k > e - 14, !(t[k].kind == .punct && Self.openQuotes.contains(t[k].text)) { k -= 1 }
+            guard k >= 0, let name = parseName(k, text: text), name.hi == e + 1 else { return nil }
+            if k >= 1, t[k - 1].lower == "the" { return NamePhrase(lo: k - 1, hi: name.hi, text: text.string(t[k - 1].start, t[e].end)) }
+            return name
+        }
+        guard isNameWord(e) else { return nil }
+        var k = e
+        while k - 1 >= 0 {
+            if isNameWord(k - 1) { k -= 1; continue }
+            if k - 2 >= 0, Lexicon.nameConnectors.contains(t[k - 1].lower), t[k - 1].lower != "the", isNameWord(k - 2) { k -= 2; continue }
+            break
+        }
+        // Drop leading words that cannot start a name ("In", "However").
+        while k <= e, isBadFirstWord(k) { k += 1 }
+        guard k <= e else { return nil }
+        var start = k
+        if start >= 1, t[start - 1].lower == "the" { start -= 1 }
+        guard let name = parseName(start, text: text), name.hi == e + 1 else { return nil }
+        return name
+    }
+}
+
+/// Organisation name canonicalisation: quotes, leading "the", case and punctuation do not make a new organisation; known aliases map to one name.
+public enum OrganisationName {
+    private static let quoteScalars: Set<Unicode.Scalar> = ["‘", "’", "“", "”", "\"", "'", "`", "«", "»", "‚", "„"]
+
+    /// Folded matching key: "‘The Salvation Army’" and "salvation army" give the same key.
+    public static func key(_ name: String) -> String {
+        var s = displayName(name).lowercased()
+        s = s.replacingOccurrences(of: "&", with: " and ")
+        s = s.replacingOccurrences(of: "organization", with: "organisation")
+        var out = String.UnicodeScalarView()
+        var lastSpace = true
+        for c in s.unicodeScalars {
+            if c == "'" || c == "’" { continue }
+            let base = c.properties.isAlphabetic || ("0"..."9").contains(c)
+            if base {
+                // Fold accents: keep the first scalar of the canonical decomposition.
+                let folded = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? c
+                out.append(folded)
+                lastSpace = false
+            } else if !lastSpace {
+                out.append(" ")
+                lastSpace = true
+            }
+        }
+        var words = String(out).split(separator: " ").map(String.init)
+        if words.first == "the" { words.removeFirst() }
+        while let last = words.last, ["ltd", "limited", "plc", "cic", "llp", "uk"].contains(last), words.count > 1,
+              last != "uk" || words.count > 2 { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+
+    /// Cleaned display form: quotes and leading "the " stripped, whitespace collapsed, case kept.
+    public static func displayName(_ name: String) -> String {
+        var s = name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var changed = true
+        while changed {
+            changed = false
+            if let f = s.unicodeScalars.first, quoteScalars.contains(f) { s = String(s.unicodeScalars.dropFirst()); changed = true }
+            if let l = s.unicodeScalars.last, quoteScalars.contains(l) || ".,;:".unicodeScalars.contains(l) {
+                s = String(s.unicodeScalars.dropLast()); changed = true
+            }
+            if s.lowercased().hasPrefix("the ") { s = String(s.dropFirst(4)); changed = true }
+            s = s.trimmingCharacters(in: .whitespaces)
+        }
+        return s
+    }
+
+    /// Known aliases, by folded key.
+    static let aliases: [String: String] = {
+        let groups: [(String, [String])] = [
+            ("salvation army", ["tsa", "salvation army trustee company"]),
+            ("home office", ["home department", "secretary of state for the home department", "ho",
+                             "the home office", "home secretary"]),
+            ("national crime agency", ["nca"]),
+            ("modern slavery victim care contract", ["msvcc", "victim care contract", "vcc", "modern slavery victim care contract msvcc"]),
+            ("adult victims of modern slavery support contract", ["avms", "avms support contract", "avms contract"]),
+            ("national referral mechanism", ["nrm"]),
+            ("gangmasters and labour abuse authority", ["glaa", "gla", "gangmasters licensing authority"]),
+            ("independent anti slavery commissioner", ["iasc", "anti slavery commissioner"]),
+            ("independent child trafficking guardians", ["ictg", "ictgs", "independent child trafficking guardian",
+                                                         "independent child trafficking guardian service", "ictg service"]),
+            ("tackling organised exploitation programme", ["toex", "tackling organised exploitation", "toex programme"]),
+            ("modern slavery and organised immigration crime unit", ["msoicu", "modern slavery organised immigration crime unit"]),
+            ("national society for the prevention of cruelty to children", ["nspcc"]),
+            ("crown prosecution service", ["cps"]),
+            ("ministry of justice", ["moj"]),
+            ("department for education", ["dfe"]),
+            ("foreign commonwealth and development office", ["fcdo", "foreign commonwealth development office"]),
+            ("international organisation for migration", ["iom"]),
+            ("national police chiefs council", ["npcc", "national police chiefs council npcc"]),
+            ("modern slavery and exploitation helpline", ["modern slavery helpline", "unseen helpline"]),
+            ("barnardos", ["barnardos childrens charity"]),
+            ("gangmasters and labour abuse authority", ["gangmasters labour abuse authority"]),
+        ]
+        var table: [String: String] = [:]
+        for (canonical, names) in groups {
+            for n in names { table[key(n)] = canonical }
+        }
+        return table
+    }()
+
+    /// Key after applying a small table of known aliases (e.g. "TSA" → salvation army, "Home Office" / "the Home Department", "NCA" → national crime agency, "MSVCC"...).
+    public static func canonicalKey(_ name: String) -> String {
+        let k = key(name)
+        return aliases[k] ?? k
+    }
+}

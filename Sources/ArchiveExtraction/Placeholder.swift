@@ -1,1 +1,0 @@
-// ArchiveExtraction: see the module's files.

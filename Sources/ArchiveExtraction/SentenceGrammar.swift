@@ -1,0 +1,367 @@
+// The grammar over one sentence (or one table cell): recognises periods, durations, numbers that
+// are not statistics (dates, references, list numbers, ages, phone numbers), and quantities
+// (money, percentages, counts) with their qualifiers and change wording.
+
+struct Quantity {
+    /// Token range of the amount itself ("£", number, multiplier, unit, rate).
+    var numStart: Int
+    var numEnd: Int
+    /// Token range of the evidence (amount plus qualifier and change words).
+    var lo: Int
+    var hi: Int
+    var unit: FigureUnit
+    var value: Double
+    var pence: Int64?
+    var qualifier: String?
+    var kind: FigureKind = .level
+    var direction: ChangeDirection?
+    var rate: String?
+}
+
+enum ItemKind {
+    case period(PeriodValue)
+    case duration(Int?)
+    case quantity(Quantity)
+    case skip
+}
+
+struct Item {
+    var lo: Int
+    var hi: Int
+    var kind: ItemKind
+
+    var quantity: Quantity? { if case .quantity(let q) = kind { return q } else { return nil } }
+    var period: PeriodValue? { if case .period(let p) = kind { return p } else { return nil } }
+    var duration: Int?? { if case .duration(let d) = kind { return d } else { return nil } }
+}
+
+final class SentenceGrammar {
+    let t: [Token]
+    let n: Int
+    let atLineStart: Bool
+    /// In a table data cell a plain number is a count even when it looks like a year.
+    let isDataCell: Bool
+    private(set) var items: [Item] = []
+    private(set) var owner: [Int?]
+
+    init(tokens: [Token], atLineStart: Bool = false, isDataCell: Bool = false) {
+        t = tokens
+        n = tokens.count
+        self.atLineStart = atLineStart
+        self.isDataCell = isDataCell
+        owner = Array(repeating: nil, count: tokens.count)
+        run()
+    }
+
+    var quantities: [(index: Int, q: Quantity)] {
+        items.enumerated().compactMap { e in e.element.quantity.map { (e.offset, $0) } }
+    }
+    var periods: [(item: Item, p: PeriodValue)] {
+        items.compactMap { item in item.period.map { (item, $0) } }
+    }
+
+    private func add(_ kind: ItemKind, _ lo: Int, _ hi: Int) {
+        let idx = items.count
+        items.append(Item(lo: lo, hi: hi, kind: kind))
+        for k in lo..<min(hi, n) { owner[k] = idx }
+    }
+
+    private func run() {
+        var i = 0
+        while i < n {
+            if let end = match(i), end > i { i = end } else { i += 1 }
+        }
+    }
+
+    private func lower(_ i: Int) -> String { i >= 0 && i < n ? t[i].lower : "" }
+    private func free(_ i: Int) -> Bool { i >= 0 && i < n && owner[i] == nil }
+
+    /// Tries each rule at token i; returns the end of what it consumed.
+    private func match(_ i: Int) -> Int? {
+        let tok = t[i]
+        if tok.kind == .url { return nil }
+        // Money: "£1.36m", "£378,811", "GBP 5 million".
+        if (tok.isPunct("£") || tok.lower == "gbp"), i + 1 < n, t[i + 1].isNumber {
+            return quantity(at: i + 1, start: i, money: true)
+        }
+        if tok.kind == .punct, ["$", "€", "¥"].contains(tok.text), i + 1 < n, t[i + 1].isNumber {
+            let end = amountEnd(i + 1, money: true)
+            add(.skip, i, end)  // other currencies are not gbp figures
+            return end
+        }
+        if !isDataCell || tok.kind != .number, let (p, end) = matchPeriod(i) {
+            add(p.map { .period($0) } ?? .skip, i, end)
+            return end
+        }
+        if tok.kind == .code { return nil }
+        if tok.isWord { return matchWordRule(i) }
+        if tok.isPunct("+"), i + 1 < n, t[i + 1].isNumber, !t[i + 1].spaceBefore {
+            var k = i + 1
+            while k < n, t[k].isNumber { k += 1 }
+            add(.skip, i, k)
+            return k
+        }
+        if tok.isNumber { return matchNumber(i) }
+        return nil
+    }
+
+    private func matchWordRule(_ i: Int) -> Int? {
+        let w = t[i].lower
+        // References: "section 45", "Question 1480", "No. 5", "paragraphs 3 and 4".
+        if Lexicon.referenceWords.contains(w) {
+            var k = i + 1
+            if k < n, t[k].isPunct("."), w == "no" || w == "p" || w == "para" || w == "fig" { k += 1 }
+            if k < n, t[k].isNumber || (t[k].kind == .code && w != "act") {
+                // "No" at the start of a sentence followed by a number is not a reference.
+                if w == "no" && k == i + 1 { return nil }
+                if w == "number" || w == "level" || w == "stage" || w == "round" || w == "wave" || w == "act" || w == "line" {
+                    // "level 3", but not "the number 1,500 ..." with a separator.
+                    if t[k].hasSeparator { return nil }
+                }
+                if t[k].isNumber, w != "act", t[k].year != nil, ["part", "phase", "stage", "round", "wave", "number", "level", "tier", "priority", "goal", "step", "category", "version", "option", "standard", "route", "tranche", "lot", "lots", "room", "floor", "platform", "line", "c", "figure", "chart", "item", "items", "box", "key"].contains(w) {
+                    return nil
+                }
+                while k < n {
+                    if t[k].isNumber || t[k].kind == .code { k += 1; continue }
+                    if ["(", ")"].contains(t[k].text), t[k].kind == .punct { k += 1; continue }
+                    if t[k].isWord, t[k].text.count == 1, k > 0, t[k - 1].isPunct("(") { k += 1; continue }
+                    if [",", "and", "to", "-", "–", "or", "&"].contains(t[k].lower), k + 1 < n, t[k + 1].isNumber || t[k + 1].kind == .code {
+                        k += 1; continue
+                    }
+                    break
+                }
+                if k > 0, t[k - 1].isPunct("(") { k -= 1 }
+                add(.skip, i, k)
+                return k
+            }
+            return nil
+        }
+        // Ages: "aged 0-13", "age of 18", "aged between 18 and 25".
+        if ["aged", "age", "ages", "ageing"].contains(w) {
+            var k = i + 1
+            while k < n, ["of", "between", "under", "over", "from", "below", "above"].contains(t[k].lower) { k += 1 }
+            guard k < n, t[k].isNumber else { return nil }
+            k += 1
+            while k + 1 < n, (isDash(k) || ["to", "and", "or"].contains(t[k].lower)), t[k + 1].isNumber { k += 2 }
+            if k < n, t[k].isPunct("+") { k += 1 }
+            if k < n, ["years", "year"].contains(t[k].lower) { k += 1 }
+            if k + 1 < n, t[k].lower == "and", ["over", "above", "under"].contains(t[k + 1].lower) { k += 2 }
+            add(.skip, i + 1, k)
+            return k
+        }
+        // Durations in words: "three years", "two-year", "a three-year".
+        if let v = Lexicon.numberWords[w], v > 0, i + 1 < n, let unit = Lexicon.timeUnits[t[i + 1].lower], w != "a" && w != "an" {
+            add(.duration(unit.map { $0 * v }), i, i + 2)
+            return i + 2
+        }
+        if w.contains("-") {
+            let parts = w.split(separator: "-").map(String.init)
+            if parts.count >= 2, let v = Lexicon.numberWords[parts[0]], v > 0, let unit = Lexicon.timeUnits[parts[1]] {
+                if parts.count == 3, parts[2] == "old" { add(.skip, i, i + 1); return i + 1 }
+                add(.duration(unit.map { $0 * v }), i, i + 1)
+                return i + 1
+            }
+        }
+        return nil
+    }
+
+    private func matchNumber(_ i: Int) -> Int? {
+        let tok = t[i]
+        // Times "10:30", "9am".
+        if i + 2 < n, t[i + 1].isPunct(":"), !t[i + 1].spaceBefore, t[i + 2].isNumber, !t[i + 2].spaceBefore {
+            add(.skip, i, i + 3); return i + 3
+        }
+        if i + 1 < n, ["am", "pm", "a.m", "p.m"].contains(t[i + 1].lower) { add(.skip, i, i + 2); return i + 2 }
+        // Ordinals "21st", decades "1990s".
+        if i + 1 < n, t[i + 1].isWord, !t[i + 1].spaceBefore, Lexicon.ordinalSuffixes.contains(t[i + 1].lower) || t[i + 1].lower == "s" {
+            add(.skip, i, i + 2); return i + 2
+        }
+        // Phone numbers: "0300 123 4567".
+        if tok.intDigits.hasPrefix("0"), tok.intDigits.count >= 3, tok.fracDigits.isEmpty, !tok.hasSeparator {
+            var k = i + 1
+            while k < n, t[k].isNumber, t[k].spaceBefore, !t[k].hasSeparator { k += 1 }
+            add(.skip, i, k); return k
+        }
+        // Slash-joined numbers that are not financial years: "24/7", "17/10/2024".
+        if i + 2 < n, t[i + 1].isPunct("/"), !t[i + 1].spaceBefore, t[i + 2].isNumber, !t[i + 2].spaceBefore {
+            var k = i + 2
+            while k + 1 < n, t[k + 1].isPunct("/"), k + 2 < n, t[k + 2].isNumber { k += 2 }
+            add(.skip, i, k + 1); return k + 1
+        }
+        if i > 0, t[i - 1].isPunct("/"), !tok.spaceBefore { add(.skip, i, i + 1); return i + 1 }
+        // List numbering "1." / "2)" at the start of a line, and "(1)" enumerations.
+        if i == 0, atLineStart, i + 1 < n, t[i + 1].isPunct(".") || t[i + 1].isPunct(")"), tok.plainInt != nil {
+            add(.skip, i, i + 2); return i + 2
+        }
+        if i > 0, t[i - 1].isPunct("("), i + 1 < n, t[i + 1].isPunct(")"), let v = tok.plainInt, v < 100,
+           !(i >= 2 && (t[i - 2].isNumber || t[i - 2].isPunct("%") || owner[i - 2] != nil && items[owner[i - 2]!].quantity != nil)) {
+            add(.skip, i, i + 2); return i + 2
+        }
+        // "18-year-old", "3-year", "12-month".
+        if i + 2 < n, isDash(i + 1), !t[i + 1].spaceBefore, t[i + 2].isWord, !t[i + 2].spaceBefore {
+            let parts = t[i + 2].lower.split(separator: "-").map(String.init)
+            if let first = parts.first, let unit = Lexicon.timeUnits[first] {
+                if parts.last == "old" || parts.last == "olds" { add(.skip, i, i + 3); return i + 3 }
+                add(.duration(unit.map { $0 * (tok.plainInt ?? 0) }), i, i + 3); return i + 3
+            }
+        }
+        // Durations: "5 years", "16 months", "45 days".
+        if i + 1 < n, let unit = Lexicon.timeUnits[t[i + 1].lower], t[i + 1].lower != "working" || (i + 2 < n && t[i + 2].lower.hasPrefix("day")) {
+            if i + 2 < n, t[i + 2].lower == "old" { add(.skip, i, i + 3); return i + 3 }
+            let v = tok.plainInt
+            add(.duration(v.flatMap { v in unit.map { $0 * v } }), i, i + 2)
+            return i + 2
+        }
+        return quantity(at: i, start: i, money: false)
+    }
+
+    /// Where the amount starting with the number at i ends (multiplier, unit, rate).
+    private func amountEnd(_ i: Int, money: Bool) -> Int {
+        var k = i + 1
+        if k < n, t[k].isWord, Lexicon.millionWords[t[k].lower] != nil,
+           !t[k].spaceBefore || t[k].lower.count > 2 || money { k += 1 }
+        return k
+    }
+
+    /// Builds a quantity whose number is at i; `start` is the "£" for money.
+    private func quantity(at i: Int, start: Int, money: Bool) -> Int? {
+        var k = i + 1
+        var exponent = 0
+        func multiplier(_ k: inout Int) {
+            if k < n, t[k].isWord, let e = Lexicon.millionWords[t[k].lower],
+               !t[k].spaceBefore || t[k].lower.count > 2 || (money && t[k].lower != "b" && t[k].lower != "k") {
+                exponent = e
+                k += 1
+            }
+        }
+        multiplier(&k)
+        var unit: FigureUnit = money ? .gbp : .count
+        func percentUnit(_ k: inout Int) -> Bool {
+            if k < n, t[k].isPunct("%") { k += 1; return true }
+            if k < n, t[k].lower == "percent" || t[k].lower == "per-cent" || t[k].lower == "pc" && !t[k].spaceBefore { k += 1; return true }
+            if k + 1 < n, t[k].lower == "per", t[k + 1].lower == "cent" { k += 2; return true }
+            if k + 1 < n, t[k].lower == "percentage", t[k + 1].lower.hasPrefix("point") { k += 2; return true }
+            return false
+        }
+        if !money {
+            if percentUnit(&k) { unit = .percent }
+            // "10-15%": the first number of a range takes the unit of the second.
+            else if k + 2 < n, isDash(k) || t[k].lower == "to", t[k + 1].isNumber {
+                var j = k + 2
+                let saved = exponent
+                multiplier(&j)
+                if percentUnit(&j) { unit = .percent } else { exponent = saved == 0 ? exponent : saved }
+            }
+        }
+        // A year-like number on its own is a year, unless this is a table data cell.
+        if !money, unit == .count, exponent == 0, t[i].year != nil, !isDataCell {
+            add(.skip, i, i + 1)
+            return i + 1
+        }
+        var rate: String?
+        if money {
+            let rateWords: Set<String> = ["week", "month", "year", "annum", "day", "hour", "night", "person", "victim",
+                                          "head", "child", "adult", "individual", "case", "place", "bed", "session",
+                                          "referral", "pupil", "fortnight", "weekly", "head"]
+            if k + 1 < n, ["per", "a", "an", "each", "every", "/"].contains(t[k].lower), rateWords.contains(t[k + 1].lower) {
+                rate = t[k].lower == "/" ? "per " + t[k + 1].lower : t[k].lower + " " + t[k + 1].lower
+                k += 2
+            }
+        }
+        let numEnd = k
+        // Value: exact decimal arithmetic on the digit string for money.
+        var q = Quantity(numStart: start, numEnd: numEnd, lo: start, hi: numEnd, unit: unit, value: 0, rate: rate)
+        if money {
+            guard let pence = Money.pence(intDigits: t[i].intDigits, fracDigits: t[i].fracDigits, exponent: exponent) else {
+                add(.skip, start, numEnd); return numEnd
+            }
+            q.pence = pence
+            q.value = Double(pence) / 100
+        } else {
+            q.value = Money.scaled(intDigits: t[i].intDigits, fracDigits: t[i].fracDigits, exponent: exponent)
+        }
+        applyQualifierAndChange(&q)
+        // "under 18" and "over 18" on their own are ages.
+        if unit == .count, exponent == 0, let qual = q.qualifier, ["under", "over"].contains(qual),
+           [16, 17, 18, 21, 25].contains(Int(q.value)), !(numEnd < n && Lexicon.countNouns.contains(t[numEnd].lower)) {
+            add(.skip, q.lo, numEnd); return numEnd
+        }
+        add(.quantity(q), q.lo, q.hi)
+        return q.hi
+    }
+
+    private func applyQualifierAndChange(_ q: inout Quantity) {
+        var lo = q.numStart
+        // Qualifiers before the amount.
+        if lo >= 2, free(lo - 1), free(lo - 2), t[lo - 1].isPunct("."), ["c", "ca", "approx", "circa"].contains(t[lo - 2].lower) {
+            q.qualifier = "approximately"; lo -= 2
+        } else if lo >= 2, free(lo - 1), free(lo - 2),
+                  let m = Lexicon.qualifiers2.first(where: { $0.0 == t[lo - 2].lower && $0.1 == t[lo - 1].lower }) {
+            q.qualifier = m.2; lo -= 2
+            if m.0 == "excess", lo >= 1, t[lo - 1].lower == "in" { lo -= 1 }
+            if m.0 == "in", lo >= 0, lo + 2 < n, t[lo + 2].lower == "of" { lo += 0 }
+        } else if lo >= 1, free(lo - 1), let qual = Lexicon.qualifiers1[t[lo - 1].lower], t[lo - 1].lower != "c", t[lo - 1].lower != "ca" {
+            q.qualifier = qual; lo -= 1
+        }
+        var hi = q.numEnd
+        // Change wording.
+        if hi < n, let d = Lexicon.changeNouns[t[hi].lower] {
+            q.kind = .change; q.direction = d; hi += 1
+            if lo >= 1, free(lo - 1), ["a", "an"].contains(t[lo - 1].lower) { lo -= 1 }
+        } else if hi + 1 < n, t[hi + 1].lower == "than", let d = ["more": ChangeDirection.increase, "higher": .increase,
+                  "greater": .increase, "lower": .decrease, "fewer": .decrease, "less": .decrease][t[hi].lower] {
+            q.kind = .change; q.direction = d; hi += 1
+        } else if lo >= 2, free(lo - 1), free(lo - 2), t[lo - 1].lower == "by", let d = Lexicon.changeVerbs[t[lo - 2].lower] {
+            q.kind = .change; q.direction = d; lo -= 2
+            if lo >= 1, free(lo - 1), ["went", "gone", "go", "goes", "has", "have", "had"].contains(t[lo - 1].lower),
+               t[lo].lower == "up" || t[lo].lower == "down" { lo -= 1 }
+        } else if lo >= 2, free(lo - 1), free(lo - 2), t[lo - 1].lower == "of", let d = Lexicon.changeNouns[t[lo - 2].lower] {
+            q.kind = .change; q.direction = d; lo -= 2
+            if lo >= 1, free(lo - 1), ["a", "an"].contains(t[lo - 1].lower) { lo -= 1 }
+        } else if lo >= 1, free(lo - 1), q.unit == .percent, ["up", "down"].contains(t[lo - 1].lower) {
+            q.kind = .change; q.direction = t[lo - 1].lower == "up" ? .increase : .decrease; lo -= 1
+        }
+        q.lo = lo
+        q.hi = hi
+    }
+}
+
+/// Splitting a line's tokens into sentences.
+enum SentenceSplitter {
+    static func split(_ tokens: [Token]) -> [[Token]] {
+        var out: [[Token]] = []
+        var cur: [Token] = []
+        for (i, tok) in tokens.enumerated() {
+            cur.append(tok)
+            guard tok.kind == .punct, [".", "?", "!"].contains(tok.text) else { continue }
+            let next = i + 1 < tokens.count ? tokens[i + 1] : nil
+            if let next {
+                let startsNew = next.isCapitalized || next.kind == .number || next.isPunct("£")
+                    || ["‘", "“", "\"", "'", "("].contains(next.text)
+                if !startsNew { continue }
+                if tok.text == "." && i > 0 {
+                    let prev = tokens[i - 1]
+                    if prev.isWord && Lexicon.abbreviations.contains(prev.lower) { continue }
+                    if prev.isWord && prev.text.count == 1 && prev.isCapitalized { continue }
+                    if prev.isNumber && next.kind == .number && !next.spaceBefore { continue }
+                }
+            }
+            out.append(cur)
+            cur = []
+        }
+        if !cur.isEmpty { out.append(cur) }
+        return out
+    }
+
+    /// Clause numbers for the tokens of a sentence: commas, semicolons and "with"/"while" start a new clause.
+    static func clauses(_ tokens: [Token]) -> [Int] {
+        var c = 0
+        var out: [Int] = []
+        for tok in tokens {
+            if tok.isWord, ["with", "while", "whereas", "but", "compared"].contains(tok.lower) { c += 1 }
+            out.append(c)
+            if tok.kind == .punct, [",", ";", ":", "–", "—"].contains(tok.text) { c += 1 }
+        }
+        return out
+    }
+}

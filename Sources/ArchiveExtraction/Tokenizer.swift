@@ -1,0 +1,166 @@
+// The scanner: one pass over a range of Unicode scalars, producing words, numbers, codes,
+// punctuation and URLs, each with its scalar offsets into the whole answer text.
+
+/// The text of one answer as an array of Unicode scalars, so offsets are scalar counts.
+struct ScalarText {
+    let scalars: [Unicode.Scalar]
+
+    init(_ text: String) { scalars = Array(text.unicodeScalars) }
+
+    var count: Int { scalars.count }
+
+    func string(_ start: Int, _ end: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
+        return String(view)
+    }
+
+    func span(_ start: Int, _ end: Int) -> TextSpan {
+        TextSpan(start: start, end: end, text: string(start, end))
+    }
+}
+
+struct Token {
+    enum Kind { case word, number, code, punct, url }
+    var kind: Kind
+    var start: Int
+    var end: Int
+    var text: String
+    var lower: String
+    /// Whitespace separates this token from the one before it (true for the first token).
+    var spaceBefore: Bool
+    /// For numbers: the digits without thousands separators, and the decimal part.
+    var intDigits: String = ""
+    var fracDigits: String = ""
+    var hasSeparator: Bool = false
+
+    var isWord: Bool { kind == .word }
+    var isNumber: Bool { kind == .number }
+    var isCapitalized: Bool {
+        guard kind == .word || kind == .code, let f = text.unicodeScalars.first else { return false }
+        return f.properties.isUppercase
+    }
+    var isAllCaps: Bool {
+        kind == .word && text.unicodeScalars.count > 1
+            && text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+    }
+    /// A plain integer without separators or decimals (years, day numbers, list numbers).
+    var plainInt: Int? {
+        guard kind == .number, !hasSeparator, fracDigits.isEmpty, intDigits.count <= 9 else { return nil }
+        return Int(intDigits)
+    }
+    var year: Int? {
+        guard let v = plainInt, intDigits.count == 4, (1900...2100).contains(v) else { return nil }
+        return v
+    }
+    var numericValue: Double {
+        Double(fracDigits.isEmpty ? intDigits : intDigits + "." + fracDigits) ?? 0
+    }
+    func isPunct(_ s: String) -> Bool { kind == .punct && text == s }
+}
+
+enum Tokenizer {
+    static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+    static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isWhitespace || c == "\u{00A0}"
+    }
+    static func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "\u{2019}" }
+    static func isHyphen(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "\u{2010}" || c == "\u{2011}" }
+
+    /// Scans `text[start..<end]` into tokens.
+    static func tokenize(_ text: ScalarText, _ start: Int, _ end: Int) -> [Token] {
+        let u = text.scalars
+        var tokens: [Token] = []
+        var i = start
+        var sawSpace = true
+        func at(_ k: Int) -> Unicode.Scalar? { k < end ? u[k] : nil }
+        func hasPrefix(_ p: String, _ k: Int) -> Bool {
+            var j = k
+            for c in p.unicodeScalars {
+                guard let x = at(j), x.properties.lowercaseMapping == String(c) || x == c else { return false }
+                j += 1
+            }
+            return true
+        }
+        func emit(_ kind: Token.Kind, _ a: Int, _ b: Int) {
+            let s = text.string(a, b)
+            tokens.append(Token(kind: kind, start: a, end: b, text: s, lower: s.lowercased(), spaceBefore: sawSpace))
+            sawSpace = false
+        }
+        while i < end {
+            let c = u[i]
+            if isSpace(c) { sawSpace = true; i += 1; continue }
+            // URLs and e-mail-free web addresses: skipped as one token up to whitespace.
+            if hasPrefix("http://", i) || hasPrefix("https://", i) || hasPrefix("www.", i) {
+                var j = i
+                while j < end, !isSpace(u[j]) { j += 1 }
+                while j > i, let last = at(j - 1), ".,;:)]".unicodeScalars.contains(last) { j -= 1 }
+                emit(.url, i, j)
+                i = j
+                continue
+            }
+            if isDigit(c) {
+                var j = i
+                var intDigits = ""
+                var frac = ""
+                var sep = false
+                while let x = at(j), isDigit(x) { intDigits.unicodeScalars.append(x); j += 1 }
+                // Thousands separators: ",ddd" groups not followed by another digit.
+                while let x = at(j), x == ",", let d1 = at(j + 1), let d2 = at(j + 2), let d3 = at(j + 3),
+                      isDigit(d1), isDigit(d2), isDigit(d3), !(at(j + 4).map(isDigit) ?? false) {
+                    intDigits.unicodeScalars.append(contentsOf: [d1, d2, d3])
+                    sep = true
+                    j += 4
+                }
+                if let x = at(j), x == ".", let d = at(j + 1), isDigit(d) {
+                    j += 1
+                    while let x = at(j), isDigit(x) { frac.unicodeScalars.append(x); j += 1 }
+                }
+                // Letters glued to the number: multipliers and ordinals split off; anything else is a code.
+                if let x = at(j), isLetter(x) {
+                    var k = j
+                    while let y = at(k), isLetter(y) || isDigit(y) || y == "_" { k += 1 }
+                    let suffix = text.string(j, k).lowercased()
+                    if Lexicon.gluedSuffixes.contains(suffix) {
+                        emit(.number, i, j)
+                        tokens[tokens.count - 1].intDigits = intDigits
+                        tokens[tokens.count - 1].fracDigits = frac
+                        tokens[tokens.count - 1].hasSeparator = sep
+                        emit(.word, j, k)
+                    } else {
+                        emit(.code, i, k)
+                    }
+                    i = k
+                    continue
+                }
+                emit(.number, i, j)
+                tokens[tokens.count - 1].intDigits = intDigits
+                tokens[tokens.count - 1].fracDigits = frac
+                tokens[tokens.count - 1].hasSeparator = sep
+                i = j
+                continue
+            }
+            if isLetter(c) {
+                var j = i
+                var hasDigit = false
+                while let x = at(j) {
+                    if isLetter(x) || x == "_" { j += 1; continue }
+                    if isDigit(x) { hasDigit = true; j += 1; continue }
+                    if isApostrophe(x) || isHyphen(x), let y = at(j + 1), isLetter(y) || (isHyphen(x) && isDigit(y)) {
+                        if isDigit(y) { hasDigit = true }
+                        j += 1
+                        continue
+                    }
+                    break
+                }
+                emit(hasDigit ? .code : .word, i, j)
+                i = j
+                continue
+            }
+            emit(.punct, i, i + 1)
+            i += 1
+        }
+        return tokens
+    }
+}
