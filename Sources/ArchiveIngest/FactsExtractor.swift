@@ -9,7 +9,7 @@ struct FactsExtractor: Sendable {
 
     /// The figures and grants in `text`, answered by `answeringBody`.
     func facts(text: String, answeringBody: String?) -> ExtractedFacts {
-        let extraction = extractor.extract(from: text)
+        let extraction = extractor.extract(from: text, answeringBody: answeringBody)
         let figures = extraction.figures.map { figure in
             FigureRow(value: figure.value, unit: figure.unit.rawValue, qualifier: figure.qualifier, kind: figure.kind.rawValue,
                       period: figure.period, measure: figure.measure, exploitationType: figure.exploitationType,

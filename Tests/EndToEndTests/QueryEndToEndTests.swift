@@ -171,7 +171,7 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
 
     @Test func searchRanksAndHighlights() throws {
         let work = try sampleArchive()
-        let rows = try jsonArray(try work.archive(["query", "search", "Net-Reach OR \"Changing Lives\"", "--format", "json"]).stdout)
+        let rows = try jsonArray(try work.archive(["query", "search", "\"Net-Reach\" OR \"Changing Lives\"", "--format", "json"]).stdout)
         #expect(rows.count >= 2)
         #expect(rows.contains { $0["uin"] as? String == "7814" })
         #expect(rows.allSatisfy { ($0["snippet"] as? String)?.contains("[") == true })
@@ -194,7 +194,7 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
         #expect(!lords.isEmpty && lords.allSatisfy { $0["house"] as? String == "Lords" })
         let limited = try jsonArray(try work.archive(["query", "answers", "--limit", "2", "--format", "json"]).stdout)
         #expect(limited.count == 2)
-        let topic = try jsonArray(try work.archive(["query", "grants", "--topic", "Net-Reach", "--format", "json"]).stdout)
+        let topic = try jsonArray(try work.archive(["query", "grants", "--topic", "\"Net-Reach\"", "--format", "json"]).stdout)
         #expect(!topic.isEmpty && topic.allSatisfy { ($0["uin"] as? String).map { ["7814", "99001"].contains($0) } == true })
     }
 

@@ -64,8 +64,13 @@ public enum Reports {
     static func run(_ database: Database, title: String, columns: [ReportColumn], sql: String,
                     filters: ReportFilters, extra: [SQLiteValue] = []) throws -> ReportTable {
         let statement = try database.prepare(sql)
-        let rows = try statement.rows(filters.parameters + extra)
-        return ReportTable(title: title, columns: columns, rows: rows.map { $0.map(ReportValue.init) })
+        do {
+            let rows = try statement.rows(filters.parameters + extra)
+            return ReportTable(title: title, columns: columns, rows: rows.map { $0.map(ReportValue.init) })
+        } catch let error as SQLiteError where error.primaryCode == 1 && (filters.topic != nil || !extra.isEmpty) {
+            // The SQL itself is fixed, so a plain SQL error at run time comes from a full-text query.
+            throw QueryError.badSearch(query: extra.first?.textValue ?? filters.topic ?? "", detail: error.message)
+        }
     }
 
     // MARK: - funding
@@ -260,15 +265,11 @@ public enum Reports {
             ORDER BY bm25(search), q.id
             \(ReportFilters.limitClause)
             """
-        do {
-            return try run(database, title: "Search: \(query)", columns: [
+        return try run(database, title: "Search: \(query)", columns: [
                 ReportColumn("uin", .text), ReportColumn("house", .text), ReportColumn("date_answered", .date),
                 ReportColumn("answering_body", .text), ReportColumn("heading", .text), ReportColumn("snippet", .text),
                 ReportColumn("rank", .decimal),
             ], sql: sql, filters: filters, extra: [.text(query)])
-        } catch let error as SQLiteError where error.message.contains("fts5") || error.message.contains("syntax") {
-            throw QueryError.badSearch(query: query, detail: error.message)
-        }
     }
 
     /// Answers per answering body per year.
