@@ -17,7 +17,8 @@ INSERT INTO nrm_official_totals (year, first_published, revised) VALUES
 
 -- NRM referral figures quoted in current answers: one row per distinct value quoted for a period,
 -- exploitation type and group, with the answers that quoted it. Two answers quoting different
--- numbers for the same thing give two rows, both marked `conflicting`. An annual total is checked
+-- numbers for the same thing give two rows, both marked `conflicting`. An annual total (a level count
+-- with no exploitation type or group) is shown beside the official figures and checked
 -- against both vintages of the official figure: within 0.5% of either is a match.
 DROP VIEW referral_trends;
 CREATE VIEW referral_trends AS
@@ -40,13 +41,13 @@ SELECT quoted.period, quoted.exploitation_type, quoted.population, quoted.unit, 
        o.first_published AS official_first_published,
        o.revised AS official_revised,
        CASE
-           WHEN o.year IS NULL OR quoted.exploitation_type IS NOT NULL OR quoted.population IS NOT NULL
-                OR quoted.unit != 'count' OR quoted.kind != 'level' THEN NULL
+           WHEN o.year IS NULL THEN NULL
            WHEN abs(quoted.value - o.first_published) <= 0.005 * o.first_published THEN 'matches first published'
            WHEN o.revised IS NOT NULL AND abs(quoted.value - o.revised) <= 0.005 * o.revised THEN 'matches revised'
            ELSE 'differs from official totals'
        END AS official_check
 FROM quoted
-LEFT JOIN nrm_official_totals o ON CAST(o.year AS TEXT) = quoted.period
+LEFT JOIN nrm_official_totals o ON CAST(o.year AS TEXT) = quoted.period AND quoted.exploitation_type IS NULL
+     AND quoted.population IS NULL AND quoted.unit = 'count' AND quoted.kind = 'level'
 GROUP BY quoted.period, quoted.exploitation_type, quoted.population, quoted.unit, quoted.kind, quoted.value
 ORDER BY quoted.period, quoted.exploitation_type NULLS FIRST, quoted.population NULLS FIRST, quoted.unit, quoted.kind, quoted.value;

@@ -1,4 +1,11 @@
 #pragma once
+#include <libxml/xmlversion.h>
+/* Debian builds libxml2 with ICU, so its encoding.h includes the system's ICU headers, which
+   clash with the copy of ICU inside Foundation whenever one Swift module imports both (clang
+   reports UErrorCode defined twice). The archive never touches libxml2's ICU converters: they
+   only add two pointer fields at the end of xmlCharEncodingHandler, a struct that libxml2 alone
+   allocates and that Swift sees only through pointers. So the headers are read without them. */
+#undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>

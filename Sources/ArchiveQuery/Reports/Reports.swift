@@ -203,14 +203,14 @@ public enum Reports {
                    o.first_published AS official_first_published,
                    o.revised AS official_revised,
                    CASE
-                       WHEN o.year IS NULL OR quoted.exploitation_type IS NOT NULL OR quoted.population IS NOT NULL
-                            OR quoted.unit != 'count' OR quoted.kind != 'level' THEN NULL
+                       WHEN o.year IS NULL THEN NULL
                        WHEN abs(quoted.value - o.first_published) <= 0.005 * o.first_published THEN 'matches first published'
                        WHEN o.revised IS NOT NULL AND abs(quoted.value - o.revised) <= 0.005 * o.revised THEN 'matches revised'
                        ELSE 'differs from official totals'
                    END AS official_check
             FROM quoted
-            LEFT JOIN nrm_official_totals o ON CAST(o.year AS TEXT) = quoted.period
+            LEFT JOIN nrm_official_totals o ON CAST(o.year AS TEXT) = quoted.period AND quoted.exploitation_type IS NULL
+                 AND quoted.population IS NULL AND quoted.unit = 'count' AND quoted.kind = 'level'
             GROUP BY quoted.period, quoted.exploitation_type, quoted.population, quoted.unit, quoted.kind, quoted.value
             ORDER BY quoted.period, quoted.exploitation_type NULLS FIRST, quoted.population NULLS FIRST, quoted.unit, quoted.kind, quoted.value
             \(ReportFilters.limitClause)
