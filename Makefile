@@ -40,6 +40,9 @@ deps:
 	    echo "install them with: sudo apt-get install$$missing"; exit 1; \
 	  fi; \
 	fi
+	@python3 -c "import jsonschema, referencing" 2>/dev/null || \
+	  { echo "installing the Python jsonschema package (the 360Giving export test validates with it)"; \
+	    python3 -m pip install -q jsonschema || { echo "install it with: python3 -m pip install jsonschema"; exit 1; }; }
 
 clean:
 	rm -rf .build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
