@@ -40,11 +40,15 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds to wait for another ingest of the same database.", valueName: "seconds"))
     var wait: Double = 5
 
+    @Option(name: .long, help: ArgumentHelp("Refuse to grow the database past this many pages (4 KiB each): a guard against filling the disk.", valueName: "pages"))
+    var maxPages: Int?
+
     enum SummaryFormat: String, ExpressibleByArgument, CaseIterable { case json }
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one file or directory to ingest") }
         if verbose && quiet { throw ValidationError("--verbose and --quiet contradict each other") }
+        if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
     }
 
     func run() throws {
@@ -58,6 +62,10 @@ struct IngestCommand: ParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let db = try Archive.openForWriting(path: path, busyTimeoutMilliseconds: Int32(wait * 1000))
         defer { db.close() }
+        if let maxPages {
+            // https://sqlite.org/pragma.html#pragma_max_page_count: a write past it fails with SQLITE_FULL.
+            try db.run("PRAGMA max_page_count = \(maxPages)")
+        }
 
         let progress = IngestProgressPrinter(mode: verbose ? .verbose : quiet ? .quiet : isatty(2) != 0 ? .bar : .quiet)
         let importer = Importer(database: db, observer: progress)

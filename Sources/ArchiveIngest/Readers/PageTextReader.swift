@@ -48,12 +48,27 @@ public enum PageTextReader {
         let house: House = header.uin.uppercased().hasPrefix("HL") ? .lords : .commons
         var record = QuestionRecord(uin: header.uin, house: house, dateTabled: dateTabled)
 
+        // A page whose headers are out of order would be misread (a question taken for the
+        // heading, an answer lost), so it is refused rather than guessed at.
+        let questionFor = lines.indices.first { lines[$0].hasPrefix("Question for") }
+        if let questionFor, questionFor > header.firstLine {
+            throw InputError(file: file, record: label, field: "heading",
+                             reason: "the page's headers are out of order: \"Question for\" comes after the UIN line")
+        }
+        if let answeredOn = lines.indices.first(where: { if case .answeredOn = classify(lines[$0]) { return true } else { return false } }),
+           answeredOn < header.firstLine {
+            throw InputError(file: file, record: label, field: "dateAnswered",
+                             reason: "the page's headers are out of order: \"Answered on\" comes before the question")
+        }
+
         var reader = BodyReader(lines: lines, file: file, record: label)
         try reader.read(after: header.lastLine)
+        if reader.answeredOn != nil && reader.answer.isEmpty && reader.original.isEmpty {
+            throw InputError(file: file, record: label, field: "answerText",
+                             reason: "the page says when it was answered but holds no answer text")
+        }
 
-        // The heading and the answering body come from the lines before the UIN line (or before
-        // "Question for", wherever it is).
-        let questionFor = lines.indices.first { lines[$0].hasPrefix("Question for") }
+        // The heading and the answering body come from the lines before the UIN line.
         if let index = questionFor {
             var body = String(lines[index].dropFirst("Question for".count)).trimmingSpaces
             if body.isEmpty, index + 1 < lines.count, index + 1 != header.firstLine { body = lines[index + 1] }
