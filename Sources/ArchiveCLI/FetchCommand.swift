@@ -6,6 +6,7 @@ import SQLite
 
 /// `archive fetch`: downloads answers given or corrected in a window from the Parliament API.
 struct FetchCommand: ParsableCommand {
+    /// The command's name, help text and examples.
     static let configuration = CommandConfiguration(
         commandName: "fetch",
         abstract: "Download new and corrected written answers from the UK Parliament API.",
@@ -78,6 +79,7 @@ struct FetchCommand: ParsableCommand {
         case json
     }
 
+    /// Refuses malformed days, houses, rates, timeouts and URLs before anything is opened.
     func validate() throws {
         guard since == FetchWindow.last || Day.isValid(since) else {
             throw ValidationError("--since must be a day YYYY-MM-DD or 'last', not '\(since)'")
@@ -91,6 +93,7 @@ struct FetchCommand: ParsableCommand {
         }
     }
 
+    /// Resolves the window, fetches it recorded in fetch_runs, prints the summary; exits 1 on any failure.
     func run() throws {
         // INGEST-HOOK (1 of 2): remove this guard when the hook below is wired to the Importer.
         if ingest { throw CommandFailure("--ingest is not wired yet") }

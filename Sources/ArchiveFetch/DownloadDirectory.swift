@@ -30,8 +30,9 @@ final class DownloadDirectory {
                     if name.hasSuffix(".partial") {
                         try? manager.removeItem(at: file)
                     } else if name.hasSuffix(".json"), let id = Int(name.dropLast(5)) {
-                        // Two copies can only come from a run killed between write and clean-up: the later day wins.
-                        if let known = stored[id], known.path > file.path { continue }
+                        // Two copies can only come from a run killed between write and clean-up:
+                        // an answered copy beats an unanswered one, and a later day an earlier one.
+                        if let known = stored[id], Self.rank(known) > Self.rank(file) { continue }
                         stored[id] = file
                     }
                 }
@@ -39,6 +40,12 @@ final class DownloadDirectory {
         } catch {
             throw FetchError.output(path: root.path, reason: "\(error)")
         }
+    }
+
+    // The folder's day, or "" for unanswered/, so answered and later copies sort higher.
+    private static func rank(_ file: URL) -> String {
+        let folder = file.deletingLastPathComponent().lastPathComponent
+        return folder == unansweredFolder ? "" : folder
     }
 
     /// The relative path a question with these dates is filed under.

@@ -9,6 +9,7 @@ public enum FetchError: Error, Equatable, CustomStringConvertible, Sendable {
     /// The output directory could not be read or written.
     case output(path: String, reason: String)
 
+    /// The message for people, naming the URL or path concerned.
     public var description: String {
         switch self {
         case .badOption(let message): return message

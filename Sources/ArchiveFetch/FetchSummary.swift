@@ -41,6 +41,7 @@ public struct FetchSummary: Codable, Sendable, Equatable {
     /// Paths of the files written, in the order written.
     public var filesWritten: [String] = []
 
+    /// snake_case keys, so every encoder writes what `--summary json` documents.
     enum CodingKeys: String, CodingKey {
         case window
         case baseURL = "base_url"

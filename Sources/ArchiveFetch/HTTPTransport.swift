@@ -29,6 +29,7 @@ public enum TransportError: Error, Equatable, CustomStringConvertible, Sendable 
     /// The connection failed or dropped.
     case connection(String)
 
+    /// The reason as the summary and retry messages give it.
     public var description: String {
         switch self {
         case .timedOut(let seconds): return "no response within \(Self.seconds(seconds))"
@@ -64,6 +65,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
 
     deinit { session.invalidateAndCancel() }
 
+    /// Sends `request` and waits at most `timeout` seconds for the whole response.
     public func send(_ request: URLRequest, timeout: TimeInterval) throws -> HTTPResponse {
         var request = request
         // URLSession's own timeout is an idle timer; the wait below bounds the whole exchange.

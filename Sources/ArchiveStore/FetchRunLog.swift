@@ -67,7 +67,7 @@ public final class FetchRunLog {
         try database.scalar("SELECT outcome FROM fetch_runs WHERE id = ?", [.integer(id)])?.textValue
     }
 
-    // The terms as a JSON array of strings, escaped by hand: the store imports no Foundation coder.
+    /// The terms as a JSON array of strings, escaped by hand: the store imports no Foundation coder.
     static func jsonArray(_ terms: [String]) -> String {
         "[" + terms.map { term -> String in
             var escaped = "\""

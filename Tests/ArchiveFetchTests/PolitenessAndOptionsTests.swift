@@ -136,6 +136,15 @@ final class EmptyListTransport: HTTPTransport, @unchecked Sendable {
         #expect(try DownloadDirectory(root: root).stored == [7: root.appendingPathComponent("2024-01-10/7.json")])
     }
 
+    @Test func ofTwoCopiesLeftByAKilledRunTheAnsweredOneIsTaken() throws {
+        let root = try temporaryDirectory("two-copies")
+        for folder in ["unanswered", "2024-01-10"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try Data("{}".utf8).write(to: root.appendingPathComponent("\(folder)/7.json"))
+        }
+        #expect(try DownloadDirectory(root: root).stored[7] == root.appendingPathComponent("2024-01-10/7.json"))
+    }
+
     @Test func reopeningRemovesPartialFilesAndIgnoresStrangers() throws {
         let root = try temporaryDirectory("reopen")
         let day = root.appendingPathComponent("2024-01-10")
