@@ -59,11 +59,14 @@ let package = Package(
         // MARK: - Canned reports, output formats, exports
         .target(name: "ArchiveQuery", dependencies: ["ArchiveStore", "SQLite"]),
 
+        // MARK: - Fetching new and corrected answers from the Parliament API
+        .target(name: "ArchiveFetch", dependencies: ["ArchiveStore"]),
+
         // MARK: - The command tree and the thin executable
         .target(
             name: "ArchiveCLI",
             dependencies: [
-                "ArchiveStore", "ArchiveIngest", "ArchiveQuery",
+                "ArchiveStore", "ArchiveIngest", "ArchiveQuery", "ArchiveFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +79,8 @@ let package = Package(
         .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveStore"]),
         .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveStore", "SQLite"]),
         .testTarget(name: "EndToEndTests", dependencies: ["archive", "ArchiveStore", "SQLite"]),
+        .testTarget(name: "ArchiveFetchTests", dependencies: ["archive", "ArchiveFetch", "ArchiveStore", "SQLite"],
+                    exclude: ["stub_server.py"]),
     ],
     swiftLanguageModes: [.v6]
 )
