@@ -75,10 +75,12 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "Checksum"]),
         .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "SQLite"]),
-        .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction"]),
+        // Scoring against the labelled development set, shared by two test targets.
+        .target(name: "DevSetScoring", dependencies: ["ArchiveExtraction"], path: "Tests/DevSetScoring"),
+        .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction", "DevSetScoring"]),
         .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveStore"]),
         .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveStore", "SQLite"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["archive", "ArchiveStore", "SQLite"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["archive", "ArchiveStore", "SQLite", "DevSetScoring"]),
         .testTarget(name: "ArchiveFetchTests", dependencies: ["archive", "ArchiveFetch", "ArchiveStore", "SQLite"],
                     exclude: ["stub_server.py"]),
     ],
