@@ -79,6 +79,7 @@ CREATE TABLE questions (
 );
 CREATE INDEX questions_by_answer ON questions(answer_id);
 CREATE INDEX questions_by_body ON questions(answering_body_id);
+CREATE INDEX questions_by_uin ON questions(uin, house);           -- grouped questions are listed by UIN
 
 -- Other questions answered together with a question, as the source lists them.
 CREATE TABLE grouped_questions (
@@ -87,6 +88,7 @@ CREATE TABLE grouped_questions (
     grouped_date_tabled  TEXT CHECK (grouped_date_tabled IS date(grouped_date_tabled, '+0 days')), -- its day tabled, when given
     PRIMARY KEY (question_id, grouped_uin)
 ) WITHOUT ROWID;
+CREATE INDEX grouped_questions_by_uin ON grouped_questions(grouped_uin); -- who lists this question in its group
 
 -- Files attached to a question's answer (recorded, never fetched).
 CREATE TABLE attachments (
@@ -249,28 +251,46 @@ LEFT JOIN answer_versions v ON v.answer_id = q.answer_id AND v.is_current;
 -- Money by recipient over distinct grants stated in current answer versions, so a grant restated
 -- in many answers counts once.
 CREATE VIEW funding_by_recipient AS
-WITH live_mentions AS (
+WITH live AS (
     SELECT m.grant_id, v.answer_id, v.date_answered
-    FROM grant_mentions m JOIN answer_versions v ON v.id = m.answer_version_id AND v.is_current
+    FROM grant_mentions m
+    JOIN answer_versions v ON v.id = m.answer_version_id AND v.is_current
+    WHERE EXISTS (SELECT 1 FROM questions q WHERE q.answer_id = v.answer_id)
 ),
-live_grants AS (
-    SELECT g.* FROM grants g WHERE g.id IN (SELECT grant_id FROM live_mentions)
+per_grant AS (
+    SELECT g.id, g.amount_pence, g.recipient_id, g.funder_id, g.project,
+           min(live.date_answered) AS first_answered, max(live.date_answered) AS last_answered
+    FROM grants g JOIN live ON live.grant_id = g.id
+    GROUP BY g.id
+),
+grouped AS (
+    SELECT r.name AS key, p.*, f.name AS funder_name
+    FROM per_grant p
+    JOIN organisations r ON r.id = p.recipient_id
+    LEFT JOIN organisations f ON f.id = p.funder_id
+),
+answers_per_key AS (
+    SELECT g.key, count(DISTINCT l.answer_id) AS answers
+    FROM grouped g JOIN live l ON l.grant_id = g.id
+    GROUP BY g.key
+),
+funders_per_key AS (
+    SELECT key, group_concat(funder_name, '; ') AS funders
+    FROM (SELECT DISTINCT key, funder_name FROM grouped WHERE funder_name IS NOT NULL ORDER BY key, funder_name)
+    GROUP BY key
 )
-SELECT r.name AS recipient,
+SELECT g.key AS recipient,
        sum(g.amount_pence) / 100.0 AS total_gbp,
        count(*) AS grants,
-       (SELECT count(DISTINCT lm.answer_id) FROM live_mentions lm JOIN grants g2 ON g2.id = lm.grant_id
-         WHERE g2.recipient_id = r.id) AS answers,
-       (SELECT min(lm.date_answered) FROM live_mentions lm JOIN grants g2 ON g2.id = lm.grant_id
-         WHERE g2.recipient_id = r.id) AS first_answered,
-       (SELECT max(lm.date_answered) FROM live_mentions lm JOIN grants g2 ON g2.id = lm.grant_id
-         WHERE g2.recipient_id = r.id) AS last_answered,
-       (SELECT group_concat(name, '; ') FROM (SELECT DISTINCT f.name FROM live_grants g3
-         JOIN organisations f ON f.id = g3.funder_id WHERE g3.recipient_id = r.id ORDER BY f.name)) AS funders
-FROM live_grants g
-JOIN organisations r ON r.id = g.recipient_id
-GROUP BY r.id
-ORDER BY total_gbp DESC, recipient;
+       a.answers,
+       min(g.first_answered) AS first_answered,
+       max(g.last_answered) AS last_answered,
+       fk.funders
+FROM grouped g
+JOIN answers_per_key a ON a.key = g.key
+LEFT JOIN funders_per_key fk ON fk.key = g.key
+GROUP BY g.key
+ORDER BY total_gbp DESC, g.key;
 
 -- NRM referral figures quoted in current answer versions, with the answer that quoted each.
 CREATE VIEW referral_trends AS

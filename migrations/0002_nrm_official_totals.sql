@@ -29,25 +29,28 @@ WITH quoted AS (
     JOIN answer_versions v ON v.id = f.answer_version_id AND v.is_current
     JOIN questions q ON q.answer_id = v.answer_id
     WHERE f.is_nrm_referrals
+),
+valued AS (
+    SELECT period, exploitation_type, population, unit, kind, value,
+           count(DISTINCT answer_id) AS answers,
+           group_concat(DISTINCT house || ' ' || uin) AS quoted_in,
+           min(date_answered) AS first_quoted,
+           max(date_answered) AS last_quoted
+    FROM quoted
+    GROUP BY period, exploitation_type, population, unit, kind, value
 )
-SELECT quoted.period, quoted.exploitation_type, quoted.population, quoted.unit, quoted.kind, quoted.value,
-       count(DISTINCT quoted.answer_id) AS answers,
-       group_concat(DISTINCT quoted.house || ' ' || quoted.uin) AS quoted_in,
-       min(quoted.date_answered) AS first_quoted,
-       max(quoted.date_answered) AS last_quoted,
-       (SELECT count(DISTINCT x.value) FROM quoted x
-         WHERE x.period IS quoted.period AND x.exploitation_type IS quoted.exploitation_type
-           AND x.population IS quoted.population AND x.unit = quoted.unit AND x.kind = quoted.kind) > 1 AS conflicting,
+SELECT v.period, v.exploitation_type, v.population, v.unit, v.kind, v.value,
+       v.answers, v.quoted_in, v.first_quoted, v.last_quoted,
+       count(*) OVER (PARTITION BY v.period, v.exploitation_type, v.population, v.unit, v.kind) > 1 AS conflicting,
        o.first_published AS official_first_published,
        o.revised AS official_revised,
        CASE
            WHEN o.year IS NULL THEN NULL
-           WHEN abs(quoted.value - o.first_published) <= 0.005 * o.first_published THEN 'matches first published'
-           WHEN o.revised IS NOT NULL AND abs(quoted.value - o.revised) <= 0.005 * o.revised THEN 'matches revised'
+           WHEN abs(v.value - o.first_published) <= 0.005 * o.first_published THEN 'matches first published'
+           WHEN o.revised IS NOT NULL AND abs(v.value - o.revised) <= 0.005 * o.revised THEN 'matches revised'
            ELSE 'differs from official totals'
        END AS official_check
-FROM quoted
-LEFT JOIN nrm_official_totals o ON CAST(o.year AS TEXT) = quoted.period AND quoted.exploitation_type IS NULL
-     AND quoted.population IS NULL AND quoted.unit = 'count' AND quoted.kind = 'level'
-GROUP BY quoted.period, quoted.exploitation_type, quoted.population, quoted.unit, quoted.kind, quoted.value
-ORDER BY quoted.period, quoted.exploitation_type NULLS FIRST, quoted.population NULLS FIRST, quoted.unit, quoted.kind, quoted.value;
+FROM valued v
+LEFT JOIN nrm_official_totals o ON CAST(o.year AS TEXT) = v.period AND v.exploitation_type IS NULL
+     AND v.population IS NULL AND v.unit = 'count' AND v.kind = 'level'
+ORDER BY v.period, v.exploitation_type NULLS FIRST, v.population NULLS FIRST, v.unit, v.kind, v.value;

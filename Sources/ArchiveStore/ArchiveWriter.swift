@@ -145,6 +145,7 @@ public final class ArchiveWriter {
                     [.text(holding), .integer(answerID), .text(holding)])
         }
         var removedVersions = false
+        var orphanCandidates: [Int64] = []
         for version in record.answerVersions {
             let existing = try versions(of: answerID)
             let key = Self.comparisonKey(version.text)
@@ -154,6 +155,8 @@ public final class ArchiveWriter {
                 if !existing.isEmpty { continue }
             } else {
                 for standIn in existing where standIn.isTruncated {
+                    orphanCandidates += try statement("SELECT grant_id FROM grant_mentions WHERE answer_version_id = ?")
+                        .rows([.integer(standIn.id)]).compactMap { $0[0].integerValue }
                     try run("DELETE FROM answer_versions WHERE id = ?", [.integer(standIn.id)])
                     removedVersions = true
                 }
@@ -168,8 +171,9 @@ public final class ArchiveWriter {
             let facts = try extract(version.text, record.answeringBody?.name)
             try store(facts, versionID: versionID)
         }
-        if removedVersions {
-            try run("DELETE FROM grants WHERE id NOT IN (SELECT grant_id FROM grant_mentions)", [])
+        // A grant stated only by a removed excerpt is no longer stated anywhere.
+        for grantID in Set(orphanCandidates) {
+            try run("DELETE FROM grants WHERE id = ? AND NOT EXISTS (SELECT 1 FROM grant_mentions WHERE grant_id = ?1)", [.integer(grantID)])
         }
         if outcome.versionsAdded > 0 || removedVersions {
             try electCurrentVersion(of: answerID)
