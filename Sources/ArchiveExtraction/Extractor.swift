@@ -41,6 +41,8 @@ struct ExtractionRun {
     /// The period of a sentence ending in ":" that introduces a list, inherited by its items.
     var listPeriod: String?
     var inList = false
+    /// The list's heading speaks of funding ("The following grants were awarded:").
+    var listIsFunding = false
 
     init(text: String, answeringBody: String?) {
         self.text = ScalarText(text)
@@ -95,9 +97,17 @@ struct ExtractionRun {
         let anaphora = ["this timeframe", "this period", "same period", "that period", "this time period",
                         "of these", "of those", "same timeframe"].contains(where: unit.lowerText.contains)
         for (_, q) in g.quantities {
-            if q.unit == .gbp, q.rate == nil, let grant = Grants.find(q, in: unit, text: text, answeringKey: answeringKey) {
-                grants.append(grant)
-                continue
+            if q.unit == .gbp, q.rate == nil || Grants.isTimeRate(q.rate) {
+                let found = Grants.find(q, in: unit, text: text, answeringKey: answeringKey,
+                                        fundingListItem: inList && listIsFunding)
+                if !found.isEmpty {
+                    // A list item's grant takes the financial year of the list's heading.
+                    for var grant in found {
+                        if inList, grant.financialYear == nil, let p = listPeriod, Periods.isFinancialYear(p) { grant.financialYear = p }
+                        grants.append(grant)
+                    }
+                    continue
+                }
             }
             var f = Context.figure(for: q, in: unit, text: text, nrmContext: nrmContext, previous: sentenceFigures)
             if f.period == nil, anaphora { f.period = lastPeriod }
@@ -108,6 +118,7 @@ struct ExtractionRun {
         let ownPeriod = g.periods.last?.p.normalized
         if tokens.last?.isPunct(":") == true {
             inList = true
+            listIsFunding = ["fund", "grant", "award", "allocat", "paid", "payment"].contains(where: unit.lowerText.contains)
             listPeriod = ownPeriod ?? (anaphora ? lastPeriod : nil)
         }
         if let ownPeriod { lastPeriod = ownPeriod }

@@ -3,6 +3,14 @@ import Foundation
 // Periods: years, financial years, quarters, months, dates and ranges between them,
 // normalised to "2023", "2023-24", "2023-Q2", "2019-2023" or an ISO interval "2018-10/2019-12".
 
+enum Periods {
+    /// Whether a normalised period is a financial year ("2023-24").
+    static func isFinancialYear(_ p: String) -> Bool {
+        let u = Array(p.unicodeScalars)
+        return u.count == 7 && u[4] == "-" && u.enumerated().allSatisfy { $0.offset == 4 || ("0"..."9").contains($0.element) }
+    }
+}
+
 /// A calendar point with optional month and day.
 struct CalendarPoint: Equatable {
     var year: Int?
