@@ -119,7 +119,7 @@ enum Context {
                 }
                 break
             }
-            if first == nil && ["of", "the", "all"].contains(tok.lower) { k += 1; continue }
+            if first == nil && ["of", "the", "all", "each"].contains(tok.lower) { k += 1; continue }
             if first == nil { first = k }
             last = k
             words += 1
@@ -200,6 +200,10 @@ enum Context {
     /// (then after it) not bound to another quantity; else the nearest in the sentence before (then after).
     static func period(for q: Quantity, in unit: SentenceUnit) -> String? {
         let g = unit.grammar
+        // "compared with 2021 (12,727)": the number in brackets is the level of the year before it.
+        if q.lo >= 2, g.t[q.lo - 1].isPunct("("), let p = g.periods.first(where: { $0.item.hi == q.lo - 1 }) {
+            return p.p.normalized
+        }
         let ps = ownPeriods(g)
         if let own = trailingPeriod(q, in: unit, ps) { return ps.first { $0.item.lo == own.lo }?.p.normalized }
         let clause = unit.clauses[q.numStart]
@@ -293,6 +297,7 @@ enum Context {
             measure = prev.measure
             f.isNRMReferrals = prev.isNRMReferrals
             if f.exploitationType == nil { f.exploitationType = prev.exploitationType }
+            if f.population == nil { f.population = prev.population }
         }
         if q.kind == .change, let prev = previous.last(where: { $0.1.unit == q.unit }) ?? previous.last {
             let after = q.hi < g.n ? t[q.hi].lower : ""

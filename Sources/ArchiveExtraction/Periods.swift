@@ -157,7 +157,8 @@ extension SentenceGrammar {
             if m == 3 { return (.financialYear(y - 1), end) }
             let startMonth = m % 12 + 1
             let startYear = m == 12 ? y : y - 1
-            return (.range(CalendarPoint(year: startYear, month: startMonth, day: 1), CalendarPoint(year: y, month: m, day: 31)), end)
+            // Month precision: "the year to June 2024" is 2023-07/2024-06 (no invented day of the month).
+            return (.range(CalendarPoint(year: startYear, month: startMonth), CalendarPoint(year: y, month: m)), end)
         }
         // "Q2 2023"
         if let q = quarterNumber(i), i + 1 < n, let y = t[i + 1].year { return (.quarter(y, q), i + 2) }

@@ -374,8 +374,10 @@ enum SentenceSplitter {
     static func clauses(_ tokens: [Token]) -> [Int] {
         var c = 0
         var out: [Int] = []
-        for tok in tokens {
-            if tok.isWord, ["with", "while", "whereas", "but", "compared"].contains(tok.lower) { c += 1 }
+        for (i, tok) in tokens.enumerated() {
+            // "compared with" is one clause opener, not two.
+            let afterCompared = i > 0 && ["compared", "comparison"].contains(tokens[i - 1].lower)
+            if tok.isWord, ["with", "while", "whereas", "but", "compared"].contains(tok.lower), !afterCompared { c += 1 }
             out.append(c)
             if tok.kind == .punct, [",", ";", ":", "–", "—"].contains(tok.text) { c += 1 }
         }

@@ -104,4 +104,25 @@ import Testing
         let h = figures("Referrals to the NRM are shown in the table below.\nYear | Adults\n2021 | 6,411")
         #expect(h.first?.measure == "Referrals to the NRM – Adults")
     }
+
+    @Test func aBracketedLevelAfterTheBaselineYearIsThatYearsLevelOfTheSameMeasure() {
+        let f = figures("In 2022, there were 16,938 NRM referrals, a 33% increase compared with 2021 (12,727).")
+        #expect(f.map(\.value) == [16938, 33, 12727])
+        #expect(f.map(\.period) == ["2022", "2022", "2021"])
+        #expect(f[2].measure == "NRM referrals")
+        #expect(f[2].isNRMReferrals)
+        #expect(f[2].kind == .level)
+    }
+
+    @Test func aComparedShareKeepsTheMeasureAndGroupWithItsOwnYear() {
+        let f = figures("Approximately 60% of referrals in 2023 were for adults, compared with 55% in 2022.")
+        #expect(f.map(\.period) == ["2023", "2022"])
+        #expect(f.map(\.measure) == ["referrals", "referrals"])
+        #expect(f.map(\.population) == ["adults", "adults"])
+    }
+
+    @Test func theYearToAMonthIsAMonthInterval() {
+        #expect(figures("There were 1,234 prosecutions in the year to June 2024.").first?.period == "2023-07/2024-06")
+        #expect(figures("There were 1,234 prosecutions in the year ending December 2023.").first?.period == "2023-01/2023-12")
+    }
 }
