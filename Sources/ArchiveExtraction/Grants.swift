@@ -93,14 +93,17 @@ enum Grants {
         // Forward: the phrase after the amount.
         var k = q.hi
         var afterPurpose = false  // after "to fund ...", only "delivered by X" names a recipient
+        /// A place, or places joined by "and" ("the UK and Wales"), is not a recipient.
         func isPlace(_ name: NamePhrase) -> Bool {
-            Lexicon.places.contains(OrganisationName.key(name.text))
+            let key = OrganisationName.key(name.text)
+            return Lexicon.places.contains(key)
+                || key.components(separatedBy: " and ").allSatisfy { Lexicon.places.contains($0) || Lexicon.places.contains("the " + $0) }
         }
         /// Reads recipients starting at token j; false when there is none there.
         func takeRecipients(_ j: Int) -> Bool {
             guard let names = g.parseRecipientList(j, text: text) else { return false }
             let first = names[0], last = names[names.count - 1]
-            if names.count == 1, isPlace(first) { return false }
+            if names.allSatisfy(isPlace) { return false }
             if names.count == 1, isFundName(OrganisationName.displayName(first.text)) {
                 if programme == nil { programme = OrganisationName.displayName(first.text) }
                 k = first.hi

@@ -131,4 +131,11 @@ import Testing
         // The same items under a heading that is not about funding are figures.
         #expect(grants("Costs in 2023-24:\n- Unseen: £200,000").isEmpty)
     }
+
+    @Test func placesJoinedByAndAreNotARecipient() {
+        let out = extractor.extract(from: "We will provide £3m to the UK and Wales.")
+        #expect(out.grants.isEmpty)
+        #expect(out.figures.map(\.value) == [3_000_000])
+        #expect(grants("We gave £2m to Rape Crisis England and Wales.").count == 1)
+    }
 }
