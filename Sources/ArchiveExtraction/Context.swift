@@ -37,6 +37,46 @@ enum Context {
         return out
     }
 
+    /// What a caption or list heading says is counted: "The number of potential victims referred to the
+    /// NRM is set out below." gives "potential victims referred to the NRM"; "Referrals in 2023:" gives
+    /// "Referrals". Cut at the first finite verb, period, "by" (a breakdown) or cue ("below", "as follows").
+    static func headingPhrase(_ unit: SentenceUnit?, _ text: ScalarText) -> String? {
+        guard let unit else { return nil }
+        let t = unit.tokens
+        let g = unit.grammar
+        var s = 0
+        if let i = t.indices.dropLast().first(where: { t[$0].lower == "number" && t[$0 + 1].lower == "of" }) { s = i + 2 }
+        else {
+            // Without "number of", only a sentence that introduces what follows is a caption.
+            let introduces = t.last.map { $0.isPunct(":") || $0.kind != .punct } ?? false
+                || ["below", "as follows", "following", "table"].contains(where: unit.lowerText.contains)
+            guard introduces else { return nil }
+            // "The table below shows referrals by year": what the verb shows.
+            if let v = t.indices.first(where: { ["shows", "show", "sets", "gives", "provides", "contains", "lists"].contains(t[$0].lower) }) {
+                s = v + 1
+                if s < t.count, t[s].lower == "out" { s += 1 }
+            }
+        }
+        let stops: Set<String> = ["is", "are", "was", "were", "can", "will", "may", "has", "have", "below", "follows",
+                                  "following", "shown", "set", "published", "broken", "available", "held", "recorded"]
+        let lead: Set<String> = ["the", "a", "an", "following", "latest", "most", "recent", "total", "all", "of", "figures", "data",
+                                 "information", "statistics", "details", "breakdown", "on", "for"]
+        while s < t.count, t[s].isWord, lead.contains(t[s].lower) { s += 1 }
+        var e = s
+        while e < t.count, e < s + 12 {
+            let w = t[e].lower
+            if g.owner[e] != nil || (t[e].kind == .punct && !["-", "’", "'", "(", ")"].contains(t[e].text)) { break }
+            if stops.contains(w) { break }
+            if w == "in", e + 1 < t.count, ["the", "table", "tables", "annex"].contains(t[e + 1].lower) { break }
+            if w == "by", e > s, !t[e - 1].lower.hasSuffix("ed") { break }
+            e += 1
+        }
+        var last = e - 1
+        while last >= s, Lexicon.trimWords.contains(t[last].lower) || t[last].kind == .punct { last -= 1 }
+        guard last >= s else { return nil }
+        return text.string(t[s].start, t[last].end)
+    }
+
     static func nearest(_ mentions: [(Int, String)], to i: Int) -> String? {
         mentions.min(by: { abs($0.0 - i) < abs($1.0 - i) })?.1
     }
@@ -79,7 +119,7 @@ enum Context {
                 }
                 break
             }
-            if first == nil && ["of", "the", "all"].contains(tok.lower) { k += 1; continue }
+            if first == nil && ["of", "the", "all", "each"].contains(tok.lower) { k += 1; continue }
             if first == nil { first = k }
             last = k
             words += 1
@@ -99,8 +139,11 @@ enum Context {
         guard var s = b else { return nil }
         var e = q.lo - 1
         while s <= e, Lexicon.trimWords.contains(t[s].lower) { s += 1 }
-        while e >= s, Lexicon.trimWords.contains(t[e].lower) { e -= 1 }
-        guard s <= e else { return nil }
+        // "The number of referrals increased from": the subject, without the verb of change.
+        while e >= s, Lexicon.trimWords.contains(t[e].lower) || Lexicon.changeVerbs[t[e].lower] != nil { e -= 1 }
+        if s + 1 <= e, ["number", "numbers"].contains(t[s].lower), t[s + 1].lower == "of" { s += 2 }
+        while s <= e, Lexicon.trimWords.contains(t[s].lower) { s += 1 }
+        guard s <= e, !(s == e && ["number", "numbers", "figure", "total"].contains(t[s].lower)) else { return nil }
         return text.string(t[s].start, t[e].end)
     }
 
@@ -119,23 +162,86 @@ enum Context {
         return nil
     }
 
+    /// A period stated as the baseline of a comparison ("a 1% increase on 2022", "compared with 2022",
+    /// "fewer than in 2021"): the figure describes another period, so this one is never its own.
+    static func isBaseline(_ item: Item, in g: SentenceGrammar) -> Bool {
+        let t = g.t
+        var j = item.lo - 1
+        if j >= 0, t[j].lower == "in" || t[j].lower == "the" { j -= 1 }
+        guard j >= 0 else { return false }
+        let w = t[j].lower
+        if ["than", "against", "versus", "vs"].contains(w) { return true }
+        if ["with", "to"].contains(w), j >= 1, ["compared", "comparison", "relative"].contains(t[j - 1].lower) { return true }
+        // "on 2022", "from 2022" after a change in the same sentence ("up 7% on 2022").
+        if ["on", "from", "over"].contains(w) {
+            return g.quantities.contains { $0.q.kind == .change && $0.q.hi <= j }
+        }
+        return false
+    }
+
+    /// The periods a sentence states as its own (baselines of comparisons left out).
+    static func ownPeriods(_ g: SentenceGrammar) -> [(item: Item, p: PeriodValue)] {
+        g.periods.filter { !isBaseline($0.item, in: g) }
+    }
+
+    /// The period a quantity binds to right after it, in its clause, before the next quantity and any
+    /// conjunction: "12,727 in 2021 and 16,938 in 2022" gives each number its own year.
+    static func trailingPeriod(_ q: Quantity, in unit: SentenceUnit, _ ps: [(item: Item, p: PeriodValue)]) -> Item? {
+        let g = unit.grammar
+        let clause = unit.clauses[q.numStart]
+        let nextLo = g.quantities.map(\.q.lo).filter { $0 > q.lo }.min() ?? g.n
+        guard let p = ps.first(where: { $0.item.lo >= q.hi }), p.item.lo < nextLo, p.item.lo - q.hi <= 6,
+              unit.clauses[p.item.lo] == clause else { return nil }
+        if (q.hi..<p.item.lo).contains(where: { ["and", "or", "but", "while", "whereas"].contains(g.t[$0].lower) }) { return nil }
+        return p.item
+    }
+
+    /// The period of a quantity: the one bound right after it; else the nearest in its clause before it
+    /// (then after it) not bound to another quantity; else the nearest in the sentence before (then after).
+    static func period(for q: Quantity, in unit: SentenceUnit) -> String? {
+        let g = unit.grammar
+        // "compared with 2021 (12,727)": the number in brackets is the level of the year before it.
+        if q.lo >= 2, g.t[q.lo - 1].isPunct("("), let p = g.periods.first(where: { $0.item.hi == q.lo - 1 }) {
+            return p.p.normalized
+        }
+        let ps = ownPeriods(g)
+        if let own = trailingPeriod(q, in: unit, ps) { return ps.first { $0.item.lo == own.lo }?.p.normalized }
+        let clause = unit.clauses[q.numStart]
+        let claimed = Set(g.quantities.map(\.q).filter { $0.lo != q.lo }.compactMap { trailingPeriod($0, in: unit, ps)?.lo })
+        let inClause = ps.filter { unit.clauses[$0.item.lo] == clause && !claimed.contains($0.item.lo) }
+        if let p = inClause.last(where: { $0.item.hi <= q.lo }) ?? inClause.first(where: { $0.item.lo >= q.hi }) {
+            return p.p.normalized
+        }
+        if let p = ps.last(where: { $0.item.hi <= q.lo }) ?? ps.first(where: { $0.item.lo >= q.hi }) { return p.p.normalized }
+        return nil
+    }
+
+    /// The figure a partitive clause ("Of these, 7,432 were children") is a share of: the figure before
+    /// it in the sentence, or for a sentence opening with it, `antecedent` (the previous sentence's subject).
+    static func partitiveParent(of q: Quantity, in unit: SentenceUnit, previous: [(Quantity, Figure)], antecedent: Figure?) -> Figure? {
+        let t = unit.grammar.t
+        let clause = unit.clauses[q.numStart]
+        let clauseStart = t.indices.first { unit.clauses[$0] == clause } ?? 0
+        let opener = t[clauseStart..<min(t.count, clauseStart + 2)].map(\.lower)
+        let pronouns = ["which", "whom", "these", "those", "them"]
+        if opener.count == 2, opener[0] == "of", pronouns.contains(opener[1]) {
+            return previous.last?.1 ?? antecedent
+        }
+        // "Of these, 7,432 ...": the opener is a clause of its own; "Of the 17,004 referrals, 7,432 ...".
+        guard clause == 1, t.count > 2, t[0].lower == "of" else { return nil }
+        if pronouns.contains(t[1].lower), t[2].isPunct(",") { return previous.last?.1 ?? antecedent }
+        if ["the", "all"].contains(t[1].lower), let prev = previous.last, unit.clauses[prev.0.numStart] == 0 { return prev.1 }
+        return nil
+    }
+
     static func figure(for q: Quantity, in unit: SentenceUnit, text: ScalarText, nrmContext: Bool,
-                       previous: [(Quantity, Figure)]) -> Figure {
+                       previous: [(Quantity, Figure)], antecedent: Figure? = nil) -> Figure {
         let g = unit.grammar
         let t = g.t
         let clause = unit.clauses[q.numStart]
         var f = Figure(value: q.value, unit: q.unit, qualifier: q.qualifier, kind: q.kind, direction: q.direction,
                        evidence: text.span(t[q.lo].start, t[q.hi - 1].end))
-        // Period: same clause, else the nearest before, else the nearest after.
-        let ps = g.periods
-        let inClause = ps.filter { unit.clauses[$0.item.lo] == clause }
-        if let p = inClause.min(by: { abs($0.item.lo - q.lo) < abs($1.item.lo - q.lo) }) {
-            f.period = p.p.normalized
-        } else if let p = ps.last(where: { $0.item.hi <= q.lo }) {
-            f.period = p.p.normalized
-        } else if let p = ps.first(where: { $0.item.lo >= q.hi }) {
-            f.period = p.p.normalized
-        }
+        f.period = period(for: q, in: unit)
         // Exploitation type: nearest in the clause, else the only one in the sentence.
         let types = exploitationMentions(t)
         let clauseTypes = types.filter { unit.clauses[$0.0] == clause }
@@ -157,15 +263,26 @@ enum Context {
         let speaksOfReferrals = clauseLower.contains { $0.hasPrefix("referr") || $0 == "nrm" }
         let potentialVictims = clauseLower.joined(separator: " ").contains("potential victims") && speaksOfReferrals
         f.isNRMReferrals = q.unit != .gbp && ((speaksOfReferrals && nrmContext) || potentialVictims)
-        // "of which 52% were adults", "of these, 3,745": a share of the figure before.
+        // "of which 52% were adults", "Of these, 3,745": a share of the figure before, or of the previous
+        // sentence's subject: its period, NRM flag, type and kind of count.
         let clauseStart = t.indices.first { unit.clauses[$0] == clause } ?? 0
         let opener = t[clauseStart..<min(t.count, clauseStart + 2)].map(\.lower).joined(separator: " ")
-        let partitive = ["of which", "of whom", "of these", "of those"].contains(opener)
-        if partitive, let prev = previous.last?.1, prev.unit != .gbp, q.unit != .gbp {
+        var measure = measurePhrase(q, unit, text: text)
+        if let prev = partitiveParent(of: q, in: unit, previous: previous, antecedent: antecedent), prev.unit != .gbp, q.unit != .gbp {
             if prev.isNRMReferrals { f.isNRMReferrals = true }
             if f.exploitationType == nil { f.exploitationType = prev.exploitationType }
+            if f.period == nil { f.period = prev.period }
+            if measure == nil, !prev.isNRMReferrals, let m = prev.measure { measure = q.unit == .percent ? "share of " + m : m }
         }
-        var measure = measurePhrase(q, unit, text: text)
+        // "fell from 1,000 in 2022 to 800 in 2023": two levels of one measure (the change is not computed).
+        if q.kind == .level, q.lo >= 1, t[q.lo - 1].lower == "to",
+           let (pq, prev) = previous.last(where: { $0.0.unit == q.unit }), pq.lo >= 1, t[pq.lo - 1].lower == "from",
+           !g.quantities.contains(where: { $0.q.lo > pq.lo && $0.q.lo < q.lo }) {
+            measure = prev.measure
+            f.isNRMReferrals = prev.isNRMReferrals
+            if f.exploitationType == nil { f.exploitationType = prev.exploitationType }
+            if f.population == nil { f.population = prev.population }
+        }
 
         // A figure in a parenthesised breakdown inherits its group and kind of count.
         if let parent {
@@ -180,6 +297,7 @@ enum Context {
             measure = prev.measure
             f.isNRMReferrals = prev.isNRMReferrals
             if f.exploitationType == nil { f.exploitationType = prev.exploitationType }
+            if f.population == nil { f.population = prev.population }
         }
         if q.kind == .change, let prev = previous.last(where: { $0.1.unit == q.unit }) ?? previous.last {
             let after = q.hi < g.n ? t[q.hi].lower : ""

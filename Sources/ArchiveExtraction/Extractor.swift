@@ -38,9 +38,18 @@ struct ExtractionRun {
     /// Sentences so far, for context (NRM mentions, captions).
     var sentences: [SentenceUnit] = []
     var lastPeriod: String?
+    /// The subject figure of the last sentence with figures, for "Of these, ..." in the next one.
+    var antecedent: Figure?
+    /// What the list's heading says is counted ("Referrals in 2023:" gives "Referrals").
+    var listCaption: String?
+    var listNRM = false
+    /// The last line, when it was a heading (short, no closing punctuation) that may introduce a list.
+    var pendingHeading: SentenceUnit?
     /// The period of a sentence ending in ":" that introduces a list, inherited by its items.
     var listPeriod: String?
     var inList = false
+    /// The list's heading speaks of funding ("The following grants were awarded:").
+    var listIsFunding = false
 
     init(text: String, answeringBody: String?) {
         self.text = ScalarText(text)
@@ -80,13 +89,43 @@ struct ExtractionRun {
         var isItem = false
         while let f = body.first, f.kind == .punct, ["-", "•", "*", "–", "·", "▪"].contains(f.text) { body.removeFirst(); isItem = true }
         if !isItem, let f = body.first, f.kind == .punct, f.text == "(", body.count > 2, body[2].isPunct(")") { isItem = true }
+        // "1. Adults: 9,000", "2) Children: 7,000".
+        if !isItem, body.count > 2, let v = body[0].plainInt, v < 100, body[1].isPunct(".") || body[1].isPunct(")") { isItem = true }
         if !isItem { inList = false }
-        for (si, sentence) in SentenceSplitter.split(body).enumerated() {
-            processSentence(sentence, atLineStart: si == 0)
+        // A heading line ("2023 figures") followed by items introduces the list.
+        if isItem, !inList, let h = pendingHeading { startList(h) }
+        pendingHeading = nil
+        let sentences = SentenceSplitter.split(body)
+        for (si, sentence) in sentences.enumerated() {
+            processSentence(sentence, atLineStart: si == 0, isItem: isItem)
+        }
+        if !isItem, sentences.count == 1, let last = sentences[0].last, last.kind != .punct || last.isPunct(")"),
+           sentences[0].count <= 10, let unit = self.sentences.last {
+            pendingHeading = unit
         }
     }
 
-    mutating func processSentence(_ tokens: [Token], atLineStart: Bool) {
+    /// The sentence or heading `unit` introduces a list: its items inherit its period and caption.
+    mutating func startList(_ unit: SentenceUnit) {
+        inList = true
+        listIsFunding = ["fund", "grant", "award", "allocat", "paid", "payment"].contains(where: unit.lowerText.contains)
+        let anaphora = ["this period", "same period", "this timeframe", "of these", "of those"].contains(where: unit.lowerText.contains)
+        listPeriod = Context.ownPeriods(unit.grammar).last?.p.normalized ?? (anaphora ? lastPeriod : nil)
+        listCaption = Context.headingPhrase(unit, text)
+        listNRM = unit.mentionsNRM || sentences.suffix(2).contains(where: \.mentionsNRM)
+    }
+
+    /// A list item "Adults: 9,000" or "Sexual exploitation – 1,200": the label before the separator.
+    static func itemLabel(_ tokens: [Token], _ g: SentenceGrammar) -> Int? {
+        var k = 0
+        if k + 1 < tokens.count, tokens[k].plainInt != nil, tokens[k + 1].isPunct(".") || tokens[k + 1].isPunct(")") { k += 2 }
+        let start = k
+        while k < tokens.count, k < start + 7, tokens[k].isWord, g.owner[k] == nil { k += 1 }
+        guard k > start, k < tokens.count, [":", "–", "-", "—"].contains(tokens[k].text), tokens[k].kind == .punct else { return nil }
+        return k
+    }
+
+    mutating func processSentence(_ tokens: [Token], atLineStart: Bool, isItem: Bool = false) {
         let g = SentenceGrammar(tokens: tokens, atLineStart: atLineStart)
         let unit = SentenceUnit(tokens: tokens, grammar: g, clauses: SentenceSplitter.clauses(tokens),
                                 lowerText: tokens.map(\.lower).joined(separator: " "))
@@ -95,23 +134,51 @@ struct ExtractionRun {
         let anaphora = ["this timeframe", "this period", "same period", "that period", "this time period",
                         "of these", "of those", "same timeframe"].contains(where: unit.lowerText.contains)
         for (_, q) in g.quantities {
-            if q.unit == .gbp, q.rate == nil, let grant = Grants.find(q, in: unit, text: text, answeringKey: answeringKey) {
-                grants.append(grant)
-                continue
+            if q.unit == .gbp, q.rate == nil || Grants.isTimeRate(q.rate) {
+                let found = Grants.find(q, in: unit, text: text, answeringKey: answeringKey,
+                                        fundingListItem: inList && listIsFunding)
+                if !found.isEmpty {
+                    // A list item's grant takes the financial year of the list's heading.
+                    for var grant in found {
+                        if inList, grant.financialYear == nil, let p = listPeriod, Periods.isFinancialYear(p) { grant.financialYear = p }
+                        grants.append(grant)
+                    }
+                    continue
+                }
             }
-            var f = Context.figure(for: q, in: unit, text: text, nrmContext: nrmContext, previous: sentenceFigures)
+            var f = Context.figure(for: q, in: unit, text: text, nrmContext: nrmContext, previous: sentenceFigures,
+                                   antecedent: antecedent)
             if f.period == nil, anaphora { f.period = lastPeriod }
             if f.period == nil, inList { f.period = listPeriod }
+            if isItem, inList, let labelEnd = Self.itemLabel(tokens, g), q.lo > labelEnd {
+                applyItemLabel(&f, Array(tokens[..<labelEnd]), q)
+            }
             sentenceFigures.append((q, f))
             figures.append(f)
         }
-        let ownPeriod = g.periods.last?.p.normalized
-        if tokens.last?.isPunct(":") == true {
-            inList = true
-            listPeriod = ownPeriod ?? (anaphora ? lastPeriod : nil)
-        }
+        let ownPeriod = Context.ownPeriods(g).last?.p.normalized
+        if tokens.last?.isPunct(":") == true { startList(unit) }
         if let ownPeriod { lastPeriod = ownPeriod }
+        // The subject of the sentence for a following "Of these": its first level count, else its first level.
+        let levels = sentenceFigures.map(\.1).filter { $0.kind == .level && $0.unit != .gbp }
+        if let subject = levels.first(where: { $0.unit == .count }) ?? levels.first { antecedent = subject }
         sentences.append(unit)
+    }
+
+    /// A list item's label names the group or type counted ("Children: 7,000"), under the heading's caption.
+    func applyItemLabel(_ f: inout Figure, _ label: [Token], _ q: Quantity) {
+        let start = label.firstIndex(where: \.isWord) ?? 0
+        let words = Array(label[start...])
+        guard let first = words.first, let last = words.last else { return }
+        if f.population == nil { f.population = Context.populationMentions(words).first?.1 }
+        if f.exploitationType == nil { f.exploitationType = Context.exploitationMentions(words).first?.1 }
+        let labelText = text.string(first.start, last.end)
+        if f.measure == nil { f.measure = [listCaption, labelText].compactMap { $0 }.joined(separator: " – ") }
+        let caption = (listCaption ?? "").lowercased() + " " + labelText.lowercased()
+        if q.unit != .gbp, caption.contains("referr") || caption.contains("potential victims"),
+           listNRM || Context.mentionsNRM(caption) {
+            f.isNRMReferrals = true
+        }
     }
 
     mutating func processTable(_ rows: [(Int, Int)]) {

@@ -50,11 +50,32 @@ enum Grants {
         return !tok.isCapitalized
     }
 
-    static func find(_ q: Quantity, in unit: SentenceUnit, text: ScalarText, answeringKey: String?) -> GrantMention? {
+    /// A name that is a pot of money ("the Victims’ Fund", "the Modern Slavery Fund"): money put into it
+    /// is not given to a recipient, so it is read as the programme, never as the recipient.
+    static func isFundName(_ name: String) -> Bool {
+        let words = name.lowercased().split(whereSeparator: { !$0.isLetter })
+        return words.last.map { Lexicon.fundHeads.contains(String($0)) } ?? false
+    }
+
+    /// A rate of money over time ("£1.2 million per year"): a grant when it goes to a named recipient.
+    static func isTimeRate(_ rate: String?) -> Bool {
+        guard let r = rate, let unit = r.split(separator: " ").last else { return false }
+        return ["year", "annum", "month"].contains(String(unit))
+    }
+
+    /// Grant mentions stated by the sum q: none when it has no named recipient; one per recipient for
+    /// "£X each to A and B"; one, to the joint phrase, for "£X to A and B" (the text does not say how
+    /// the sum is shared, and amounts are never invented). `fundingListItem`: q is in a list item
+    /// under a heading about funding ("- Unseen: £200,000").
+    static func find(_ q: Quantity, in unit: SentenceUnit, text: ScalarText, answeringKey: String?,
+                     fundingListItem: Bool = false) -> [GrantMention] {
         let g = unit.grammar
         let t = g.t
         let n = g.n
         var recipient: NamePhrase?
+        /// The recipients one by one, when "each" says every one of them gets the sum.
+        var parts: [NamePhrase] = []
+        var each = q.hi < n && t[q.hi].lower == "each"
         var project: String?
         var duration: Int?
         var fy: String?
@@ -72,8 +93,36 @@ enum Grants {
         // Forward: the phrase after the amount.
         var k = q.hi
         var afterPurpose = false  // after "to fund ...", only "delivered by X" names a recipient
+        /// A place, or places joined by "and" ("the UK and Wales"), is not a recipient.
         func isPlace(_ name: NamePhrase) -> Bool {
-            Lexicon.places.contains(OrganisationName.key(name.text))
+            let key = OrganisationName.key(name.text)
+            return Lexicon.places.contains(key)
+                || key.components(separatedBy: " and ").allSatisfy { Lexicon.places.contains($0) || Lexicon.places.contains("the " + $0) }
+        }
+        /// Reads recipients starting at token j; false when there is none there.
+        func takeRecipients(_ j: Int) -> Bool {
+            guard let names = g.parseRecipientList(j, text: text) else { return false }
+            let first = names[0], last = names[names.count - 1]
+            if names.allSatisfy(isPlace) { return false }
+            if names.count == 1, isFundName(OrganisationName.displayName(first.text)) {
+                if programme == nil { programme = OrganisationName.displayName(first.text) }
+                k = first.hi
+                return true
+            }
+            var hi = last.hi
+            if hi < n, t[hi].lower == "each" { each = true; hi += 1 }
+            let jointText = names.count == 1 ? first.text : text.string(t[first.nameStart].start, t[last.hi - 1].end)
+            recipient = NamePhrase(lo: first.lo, hi: hi, text: jointText, nameStart: first.nameStart)
+            if each {
+                for (i, name) in names.enumerated() {
+                    // The last name of a list, or the only one, may join two ("B and C").
+                    let mayJoin = names.count == 1 || (i == names.count - 1 && t[name.lo - 1].lower != "and")
+                    parts += mayJoin ? (g.splitJoint(name, text: text) ?? [name]) : [name]
+                }
+            }
+            evHi = hi
+            k = hi
+            return true
         }
         scan: while k < n, k < q.hi + 32 {
             if let o = g.owner[k] {
@@ -101,26 +150,20 @@ enum Grants {
                 break
             }
             if w == "to" {
-                if !afterPurpose, let name = g.parseName(k + 1, text: text), !isPlace(name) {
-                    recipient = name; evHi = name.hi; k = name.hi; continue
-                }
+                if !afterPurpose, takeRecipients(k + 1) { continue }
                 if isGenericRecipient(g, k + 1) || (k + 1 < n && g.t[k + 1].lower == "the" && isGenericRecipient(g, k + 2)) { break }
                 if k + 1 < n, infinitiveVerbs.contains(t[k + 1].lower) { afterPurpose = true }
                 k += 1; continue
             }
             if w == "for" || w == "on" {
                 if let (p, hi) = projectPhrase(g, k, text: text) { if project == nil { project = p }; k = hi; continue }
-                if w == "for", !afterPurpose, let name = g.parseName(k + 1, text: text), !isPlace(name) {
-                    recipient = name; evHi = name.hi; k = name.hi; continue
-                }
+                if w == "for", !afterPurpose, takeRecipients(k + 1) { continue }
                 k += 1; continue
             }
             if Lexicon.deliveryVerbs.contains(w) {
                 var j = k + 1
                 if j < n, t[j].lower == "out" { j += 1 }
-                if j < n, t[j].lower == "by", let name = g.parseName(j + 1, text: text) {
-                    recipient = name; evHi = name.hi; k = name.hi; continue
-                }
+                if j < n, t[j].lower == "by", takeRecipients(j + 1), recipient != nil { continue }
             }
             if ["from", "through", "via", "under"].contains(w), let name = g.parseName(k + 1, text: text) {
                 let display = OrganisationName.displayName(name.text)
@@ -146,6 +189,12 @@ enum Grants {
                     var a = j - 1
                     var sawAux = false
                     while a >= 0, Lexicon.auxiliaries.contains(t[a].lower) { sawAux = sawAux || t[a].lower != "also"; a -= 1 }
+                    // A relative clause between subject and verb: "The Salvation Army, which holds the contract, received".
+                    if a >= 0, t[a].isPunct(","), let c = (0..<a).last(where: { t[$0].isPunct(",") }),
+                       c + 1 < a, ["which", "who", "that", "whose"].contains(t[c + 1].lower) {
+                        a = c - 1
+                        while a >= 0, Lexicon.auxiliaries.contains(t[a].lower) { a -= 1 }
+                    }
                     let needsAux: Set<String> = ["awarded", "allocated", "granted", "given", "paid", "offered"]
                     if !needsAux.contains(w) || sawAux, let name = g.parseNameBackward(endingAt: a, text: text) {
                         recipient = name; evLo = name.lo
@@ -159,9 +208,18 @@ enum Grants {
                 }
             }
         }
-        guard let recipient else { return nil }
+        // A list item under a funding heading: "Unseen: £200,000", "Hope for Justice – £150,000", "Kalayaan (£75,000)".
+        if recipient == nil, fundingListItem, q.lo >= 1 {
+            var e = q.lo - 1
+            if [":", "–", "-", "—", "("].contains(t[e].text), t[e].kind == .punct { e -= 1 }
+            if let name = g.parseNameBackward(endingAt: e, text: text), name.lo == 0 {
+                recipient = name; evLo = 0
+                if q.hi < n, t[q.hi].isPunct(")") { evHi = q.hi + 1 }
+            }
+        }
+        guard let recipient else { return [] }
         let recipientName = OrganisationName.displayName(recipient.text)
-        guard !recipientName.isEmpty else { return nil }
+        guard !recipientName.isEmpty, !isFundName(recipientName) else { return [] }
 
         // Duration stated before the amount: "a three-year grant of £2m".
         if duration == nil {
@@ -201,8 +259,11 @@ enum Grants {
         if let f = funder, OrganisationName.canonicalKey(f) == answeringKey { funder = nil }
         let lo = min(evLo, q.lo)
         let hi = max(evHi, q.hi)
-        return GrantMention(amountPence: q.pence ?? 0, recipient: recipientName, project: project, durationMonths: duration,
-                            financialYear: fy, funder: funder, programme: programme, qualifier: q.qualifier,
-                            evidence: text.span(t[lo].start, t[hi - 1].end))
+        let names = each && parts.count > 1 ? parts.map { OrganisationName.displayName($0.text) } : [recipientName]
+        return names.map { name in
+            GrantMention(amountPence: q.pence ?? 0, recipient: name, project: project, durationMonths: duration,
+                         financialYear: fy, funder: funder, programme: programme, qualifier: q.qualifier,
+                         evidence: text.span(t[lo].start, t[hi - 1].end))
+        }
     }
 }

@@ -170,4 +170,44 @@ enum Lexicon {
         "c", "e", "g", "i", "mr", "mrs", "ms", "dr", "st", "no", "nos", "vs", "v", "approx", "etc", "cf", "para",
         "fig", "hon", "rt", "cllr", "prof", "co", "ca", "al", "op", "cit", "p", "pp", "ref",
     ]
+
+    /// Words that describe what a recipient is, before its name: "the charity Hope for Justice".
+    static let descriptorNouns: Set<String> = [
+        "charity", "organisation", "organization", "ngo", "group", "provider", "consortium", "company", "firm",
+        "body", "agency", "partner", "network", "foundation", "trust", "campaign", "enterprise", "institute",
+    ]
+    /// Two-word descriptors: "non-governmental organisation", "social enterprise", "think tank".
+    static let descriptorPairs: [String: String] = [
+        "non-governmental": "organisation", "non-profit": "organisation", "voluntary": "organisation",
+        "social": "enterprise", "think": "tank", "civil": "society", "research": "organisation",
+        "delivery": "partner", "third-sector": "organisation",
+    ]
+    /// Lower-case words that may stand between "the" and a descriptor: "the local charity X".
+    static let descriptorAdjectives: Set<String> = [
+        "local", "national", "regional", "specialist", "leading", "small", "registered", "international",
+        "anti-slavery", "anti-trafficking", "frontline", "front-line", "survivor-led", "grassroots", "community",
+        "independent", "expert", "women's", "women’s", "children's", "children’s", "uk-based", "uk", "london-based",
+    ]
+    /// Nouns a body possesses, after "the Commissioner’s": the money is the body's.
+    static let possessedNouns: Set<String> = [
+        "office", "team", "unit", "department", "secretariat", "staff", "programme", "work", "service", "services",
+    ]
+    /// Heads of body names whose possessive names the body: "the Independent Anti-Slavery Commissioner’s office".
+    static let bodyHeads: Set<String> = [
+        "commissioner", "commissioners", "office", "council", "department", "authority", "agency", "service",
+        "unit", "commission", "ministry", "government", "police", "force", "mayor", "board", "executive",
+        "inspectorate", "centre", "coordinator", "co-ordinator", "lead", "champion", "ombudsman", "tsar", "adviser",
+        "advisor", "secretary", "minister", "directorate", "trust", "partnership", "network", "forum", "panel",
+    ]
+    /// Well-known single names that contain "and", never cut into two recipients.
+    static let namesWithAnd: Set<String> = [
+        "justice and care", "rape crisis england and wales", "women and girls network", "police and crime commissioner",
+        "police and crime commissioners", "modern slavery and organised immigration crime unit",
+        "modern slavery and exploitation helpline", "gangmasters and labour abuse authority",
+        "foreign commonwealth and development office", "tackling child exploitation and online protection",
+        "child exploitation and online protection", "department for environment food and rural affairs",
+        "department for science innovation and technology", "ministry of housing communities and local government",
+    ]
+    /// Heads of names that are pots of money, not recipients: "the Victims’ Fund".
+    static let fundHeads: Set<String> = ["fund", "funds", "pot", "budget", "reserve"]
 }

@@ -8,6 +8,15 @@ struct NamePhrase {
     var lo: Int
     var hi: Int
     var text: String
+    /// The token where the name itself starts, after a descriptor ("the charity"); lo when there is none.
+    var nameStart: Int
+
+    init(lo: Int, hi: Int, text: String, nameStart: Int? = nil) {
+        self.lo = lo
+        self.hi = hi
+        self.text = text
+        self.nameStart = nameStart ?? lo
+    }
 }
 
 extension SentenceGrammar {
@@ -46,6 +55,9 @@ extension SentenceGrammar {
         var words = 1
         while k < n, words < 12 {
             if isNameWord(k), Lexicon.months[t[k].lower] == nil { k += 1; words += 1; continue }
+            // A plural possessive inside a name: "Victims’ Fund", "Survivors' Network".
+            if t[k].kind == .punct, Self.closeQuotes.contains(t[k].text), !t[k].spaceBefore, t[k - 1].lower.hasSuffix("s"),
+               k + 1 < n, t[k + 1].spaceBefore, isNameWord(k + 1) { k += 1; continue }
             let c = t[k].lower
             if Lexicon.nameConnectors.contains(c), k + 1 < n {
                 if isNameWord(k + 1) { k += 1; continue }
@@ -82,6 +94,102 @@ extension SentenceGrammar {
         if start >= 1, t[start - 1].lower == "the" { start -= 1 }
         guard let name = parseName(start, text: text), name.hi == e + 1 else { return nil }
         return name
+    }
+}
+
+extension SentenceGrammar {
+    /// A descriptor before a name ("the charity Hope for Justice", "local charity X", "the NGO X"):
+    /// the index of the token after it, or nil when there is none.
+    func descriptorEnd(_ j: Int) -> Int? {
+        var k = j
+        if k < n, ["the", "a", "an"].contains(t[k].lower) { k += 1 }
+        while k < n, !t[k].isCapitalized, Lexicon.descriptorAdjectives.contains(t[k].lower) { k += 1 }
+        guard k < n else { return nil }
+        var e: Int?
+        if Lexicon.descriptorNouns.contains(t[k].lower) {
+            // Capitalised, it is part of a name ("The Children's Trust"), except "NGO" before another name.
+            if t[k].isCapitalized, t[k].lower != "ngo" || !(k + 1 < n && t[k + 1].isCapitalized) { return nil }
+            e = k + 1
+        } else if k + 1 < n, let second = Lexicon.descriptorPairs[t[k].lower], t[k + 1].lower == second {
+            e = k + 2
+        }
+        guard var end = e else { return nil }
+        if end < n, t[end].isPunct(",") { end += 1 }
+        return end
+    }
+
+    /// A recipient starting at token j: a name, after an optional descriptor ("the charity X"), with a
+    /// possessive body cut to the body ("the Commissioner’s office" is the Commissioner). The phrase's
+    /// range covers the descriptor and the possessed noun; its text is the name alone.
+    func parseRecipient(_ j: Int, text: ScalarText) -> NamePhrase? {
+        var start = j
+        if let d = descriptorEnd(j), d > j, parseName(d, text: text) != nil { start = d }
+        guard var name = parseName(start, text: text) else { return nil }
+        name.lo = j
+        name.nameStart = start
+        let last = t[name.hi - 1]
+        if name.hi < n, t[name.hi].isWord, !t[name.hi].isCapitalized, Lexicon.possessedNouns.contains(t[name.hi].lower),
+           last.isWord, last.lower.hasSuffix("’s") || last.lower.hasSuffix("'s"),
+           Lexicon.bodyHeads.contains(String(last.lower.dropLast(2))) {
+            let cut = last.end - 2
+            name.text = text.string(t[start].start, cut)
+            name.hi += 1
+        }
+        return name
+    }
+
+    /// How well the conjunction at token s separates two organisations in `name` (higher is better), or nil
+    /// when it joins words of one name ("England and Wales", "Women and Girls Network").
+    private func splitScore(_ name: NamePhrase, at s: Int) -> Int? {
+        guard s > name.nameStart, s + 1 < name.hi else { return nil }
+        let left = t[s - 1].lower, right = t[s + 1].lower
+        if Lexicon.places.contains(left) && Lexicon.places.contains(right) { return nil }
+        if Lexicon.populationWords[left] != nil && Lexicon.populationWords[right] != nil { return nil }
+        if right == "the" { return 3 }
+        guard t[s + 1].isCapitalized else { return nil }
+        return 0
+    }
+
+    /// Splits a name phrase that joins two organisations ("Barnardo's and the NSPCC") at the
+    /// conjunction that best separates them; nil when it is one name (a known name with "and", or
+    /// every conjunction joins parts of one name). Only one cut is made.
+    func splitJoint(_ name: NamePhrase, text: ScalarText) -> [NamePhrase]? {
+        if Lexicon.namesWithAnd.contains(OrganisationName.canonicalKey(name.text))
+            || OrganisationName.aliases[OrganisationName.key(name.text)] != nil { return nil }
+        var best: (s: Int, score: Int)?
+        for s in name.nameStart..<name.hi where ["and", "&"].contains(t[s].lower) {
+            if let score = splitScore(name, at: s), best == nil || score >= best!.score { best = (s, score) }
+        }
+        guard let s = best?.s, let right = parseRecipient(s + 1, text: text), right.hi == name.hi else { return nil }
+        let leftText = text.string(t[name.nameStart].start, t[s - 1].end)
+        var left = name
+        left.hi = s
+        left.text = leftText
+        return [left, right]
+    }
+
+    /// Recipients starting at token j: one name, or a list "A, B and C" (closed by "and").
+    /// Returns the names as parsed (a name may itself join two organisations with "and").
+    func parseRecipientList(_ j: Int, text: ScalarText) -> [NamePhrase]? {
+        guard let first = parseRecipient(j, text: text) else { return nil }
+        var names = [first]
+        var k = first.hi
+        while k + 1 < n, t[k].isPunct(",") {
+            var m = k + 1
+            let closing = t[m].lower == "and"
+            if closing { m += 1 }
+            guard let next = parseRecipient(m, text: text) else { break }
+            names.append(next)
+            k = next.hi
+            if closing { break }
+        }
+        // Commas without a closing "and" inside the last name are an apposition, not a list.
+        if names.count > 1 {
+            let last = names[names.count - 1]
+            let closed = t[last.lo - 1].lower == "and" || t[last.lo..<last.hi].contains { $0.lower == "and" || $0.lower == "&" }
+            if !closed { return [first] }
+        }
+        return names
     }
 }
 

@@ -3,6 +3,14 @@ import Foundation
 // Periods: years, financial years, quarters, months, dates and ranges between them,
 // normalised to "2023", "2023-24", "2023-Q2", "2019-2023" or an ISO interval "2018-10/2019-12".
 
+enum Periods {
+    /// Whether a normalised period is a financial year ("2023-24").
+    static func isFinancialYear(_ p: String) -> Bool {
+        let u = Array(p.unicodeScalars)
+        return u.count == 7 && u[4] == "-" && u.enumerated().allSatisfy { $0.offset == 4 || ("0"..."9").contains($0.element) }
+    }
+}
+
 /// A calendar point with optional month and day.
 struct CalendarPoint: Equatable {
     var year: Int?
@@ -149,7 +157,8 @@ extension SentenceGrammar {
             if m == 3 { return (.financialYear(y - 1), end) }
             let startMonth = m % 12 + 1
             let startYear = m == 12 ? y : y - 1
-            return (.range(CalendarPoint(year: startYear, month: startMonth, day: 1), CalendarPoint(year: y, month: m, day: 31)), end)
+            // Month precision: "the year to June 2024" is 2023-07/2024-06 (no invented day of the month).
+            return (.range(CalendarPoint(year: startYear, month: startMonth), CalendarPoint(year: y, month: m)), end)
         }
         // "Q2 2023"
         if let q = quarterNumber(i), i + 1 < n, let y = t[i + 1].year { return (.quarter(y, q), i + 2) }

@@ -136,6 +136,8 @@ final class SentenceGrammar {
             }
             return nil
         }
+        // Ranks and selections: "the top 10 nationalities" counts nothing.
+        if w == "top", i + 1 < n, t[i + 1].plainInt != nil { add(.skip, i, i + 2); return i + 2 }
         // Ages: "aged 0-13", "age of 18", "aged between 18 and 25".
         if ["aged", "age", "ages", "ageing"].contains(w) {
             var k = i + 1
@@ -193,6 +195,14 @@ final class SentenceGrammar {
         if i == 0, atLineStart, i + 1 < n, t[i + 1].isPunct(".") || t[i + 1].isPunct(")"), tok.plainInt != nil {
             add(.skip, i, i + 2); return i + 2
         }
+        // A section number heading a line: "1.1 Referrals to the NRM", "2.3.1 Funding".
+        if i == 0, atLineStart, !tok.fracDigits.isEmpty, !tok.hasSeparator, tok.intDigits.count <= 2 {
+            var k = i + 1
+            while k + 1 < n, t[k].isPunct("."), !t[k].spaceBefore, t[k + 1].isNumber, !t[k + 1].spaceBefore { k += 2 }
+            if k < n, t[k].isCapitalized, Lexicon.millionWords[t[k].lower] == nil, Lexicon.timeUnits[t[k].lower] == nil {
+                add(.skip, i, k); return k
+            }
+        }
         if i > 0, t[i - 1].isPunct("("), i + 1 < n, t[i + 1].isPunct(")"), let v = tok.plainInt, v < 100,
            !(i >= 2 && (t[i - 2].isNumber || t[i - 2].isPunct("%") || owner[i - 2] != nil && items[owner[i - 2]!].quantity != nil)) {
             add(.skip, i, i + 2); return i + 2
@@ -235,6 +245,13 @@ final class SentenceGrammar {
             }
         }
         multiplier(&k)
+        var money = money
+        // "5 million pounds", "500 pounds sterling".
+        if !money, k < n, t[k].lower == "pounds" {
+            money = true
+            k += 1
+            if k < n, t[k].lower == "sterling" { k += 1 }
+        }
         var unit: FigureUnit = money ? .gbp : .count
         func percentUnit(_ k: inout Int) -> Bool {
             if k < n, t[k].isPunct("%") { k += 1; return true }
@@ -357,8 +374,10 @@ enum SentenceSplitter {
     static func clauses(_ tokens: [Token]) -> [Int] {
         var c = 0
         var out: [Int] = []
-        for tok in tokens {
-            if tok.isWord, ["with", "while", "whereas", "but", "compared"].contains(tok.lower) { c += 1 }
+        for (i, tok) in tokens.enumerated() {
+            // "compared with" is one clause opener, not two.
+            let afterCompared = i > 0 && ["compared", "comparison"].contains(tokens[i - 1].lower)
+            if tok.isWord, ["with", "while", "whereas", "but", "compared"].contains(tok.lower), !afterCompared { c += 1 }
             out.append(c)
             if tok.kind == .punct, [",", ";", ":", "–", "—"].contains(tok.text) { c += 1 }
         }

@@ -45,15 +45,9 @@ enum Tables {
         return p.p.normalized
     }
 
+    /// What the caption says the table counts, cleaned of "is set out below" and the like.
     static func captionPhrase(_ caption: SentenceUnit?, _ text: ScalarText) -> String? {
-        guard let c = caption else { return nil }
-        let t = c.tokens
-        var start: Int?
-        for i in t.indices.dropLast() where t[i].lower == "number" && t[i + 1].lower == "of" { start = i + 2; break }
-        guard let s = start, s < t.count else { return nil }
-        var e = min(t.count - 1, s + 13)
-        while e > s, t[e].kind == .punct { e -= 1 }
-        return text.string(t[s].start, t[e].end)
+        Context.headingPhrase(caption, text)
     }
 
     static func extract(rows: [(Int, Int)], text: ScalarText, caption: SentenceUnit?, nrmContext: Bool)
