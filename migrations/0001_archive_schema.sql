@@ -180,7 +180,7 @@ CREATE TABLE grant_mentions (
     evidence           TEXT NOT NULL,           -- the exact words of the answer that state it
     evidence_start     INTEGER NOT NULL CHECK (evidence_start >= 0), -- character offset of the evidence in the version's text
     evidence_end       INTEGER NOT NULL CHECK (evidence_end > evidence_start), -- end of the evidence (exclusive)
-    UNIQUE (answer_version_id, evidence_start)
+    UNIQUE (answer_version_id, evidence_start, grant_id)   -- "£150,000 each to A and B": one span, two grants
 );
 CREATE INDEX grant_mentions_by_grant ON grant_mentions(grant_id);
 

@@ -168,6 +168,12 @@ extension SentenceGrammar {
         return [left, right]
     }
 
+    /// True for a word that, right after a name, makes the name a clause's subject.
+    static func startsClause(_ word: String) -> Bool {
+        ["has", "have", "had", "will", "would", "was", "were", "is", "are", "shall", "can", "could", "also"].contains(word)
+            || Lexicon.giveVerbs.contains(word) || Lexicon.receiveVerbs.contains(word)
+    }
+
     /// Recipients starting at token j: one name, or a list "A, B and C" (closed by "and").
     /// Returns the names as parsed (a name may itself join two organisations with "and").
     func parseRecipientList(_ j: Int, text: ScalarText) -> [NamePhrase]? {
@@ -179,6 +185,9 @@ extension SentenceGrammar {
             let closing = t[m].lower == "and"
             if closing { m += 1 }
             guard let next = parseRecipient(m, text: text) else { break }
+            // ", and the Ministry of Justice has granted ...": a name followed by a verb is the
+            // subject of a new clause, not another recipient.
+            if next.hi < n, Self.startsClause(t[next.hi].lower) { break }
             names.append(next)
             k = next.hi
             if closing { break }

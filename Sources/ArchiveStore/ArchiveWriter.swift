@@ -301,7 +301,7 @@ public final class ArchiveWriter {
             let grantID = try grantID(recipientID: recipientID, funderID: funderID, mention: mention)
             try run("""
                 INSERT INTO grant_mentions (grant_id, answer_version_id, recipient_as_written, evidence, evidence_start, evidence_end)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (answer_version_id, evidence_start) DO NOTHING
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (answer_version_id, evidence_start, grant_id) DO NOTHING
                 """, [.integer(grantID), .integer(versionID), .text(mention.recipient.asWritten), .text(mention.evidence.text),
                       SQLiteValue(mention.evidence.start), SQLiteValue(mention.evidence.end)])
         }

@@ -139,3 +139,21 @@ import Testing
         #expect(grants("We gave £2m to Rape Crisis England and Wales.").count == 1)
     }
 }
+
+@Suite struct ClauseBoundaryTests {
+    @Test func aNameThatStartsTheNextClauseIsNotAnotherRecipient() {
+        let text = "Since 2019, the Home Office has provided over £1 million to the charity Hope for Justice, and the Ministry of Justice has granted £450,000 to Rape Crisis England and Wales over 18 months."
+        let grants = Extractor().extract(from: text, answeringBody: "Home Office").grants
+        #expect(grants.map(\.recipient) == ["Hope for Justice", "Rape Crisis England and Wales"])
+        #expect(grants.map(\.amountPence) == [100_000_000, 45_000_000])
+        #expect(grants.last?.funder == "Ministry of Justice")
+        #expect(grants.last?.durationMonths == 18)
+    }
+}
+
+@Suite struct ListEndingTests {
+    @Test func eachAfterTheLastNameKeepsEveryRecipient() {
+        let grants = Extractor().extract(from: "We are providing £150,000 to Unseen UK, Hope for Justice and Kalayaan each.").grants
+        #expect(grants.map(\.recipient) == ["Unseen UK", "Hope for Justice", "Kalayaan"])
+    }
+}
