@@ -11,6 +11,7 @@ Variants:
                 the two lookups of ArchiveWriter.sharedGroupAnswer that otherwise scan every
                 question of the House for each new answer
   -fts          the six search triggers dropped (no FTS5 indexing at all): what FTS costs
+  +indexes-fts  both
 """
 import argparse
 import os
@@ -26,6 +27,7 @@ VARIANTS = {
         "questions_search_insert", "questions_search_update", "questions_search_delete",
         "answer_versions_search_insert", "answer_versions_search_update", "answer_versions_search_delete")],
 }
+VARIANTS["+indexes-fts"] = VARIANTS["+indexes"] + VARIANTS["-fts"]
 
 
 def main():
