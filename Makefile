@@ -44,7 +44,7 @@ deps:
 	  { echo "installing the Python jsonschema package (the 360Giving export test validates with it)"; \
 	    python3 -m pip install -q jsonschema || { echo "install it with: python3 -m pip install jsonschema"; exit 1; }; }
 
-# MARK: bench (bench/README.md). `make bench`: the release binary in .build-bench, N=25000
+# MARK: bench (bench/README.md). `make bench`: the release binary in .build-bench, N=30000
 # (BENCH_N=... to change), targets asserted. `make bench-quick`: N=500 in seconds, nothing asserted;
 # ARCHIVE=.build/debug/archive uses that binary instead of building.
 BENCH_SCRATCH ?= .build-bench
