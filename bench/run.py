@@ -42,7 +42,7 @@ REPORTS_SWIFT = os.path.join(ROOT, "Sources", "ArchiveQuery", "Reports", "Report
 TIME = "/usr/bin/time"
 # The default N: the largest that fits `make bench` in 10 minutes on 2 cores at the commit profiled
 # (bench/README.md). 100,000 does not fit: the ingest is O(N^2) and would take ~30 minutes, and the
-# referrals report, also O(N^2), ~30 minutes a run. BENCH_N=100000 still works, given the time.
+# referrals report, also O(N^2), ~17 minutes a run. BENCH_N=100000 still works (over an hour).
 DEFAULT_N = 30_000
 # A report whose first run takes longer than this is timed once, not repeated.
 SLOW_QUERY_S = 5.0
