@@ -44,5 +44,38 @@ deps:
 	  { echo "installing the Python jsonschema package (the 360Giving export test validates with it)"; \
 	    python3 -m pip install -q jsonschema || { echo "install it with: python3 -m pip install jsonschema"; exit 1; }; }
 
+# MARK: bench (bench/README.md). `make bench`: the release binary in .build-bench, N=30000
+# (BENCH_N=... to change), targets asserted. `make bench-quick`: N=500 in seconds, nothing asserted;
+# ARCHIVE=.build/debug/archive uses that binary instead of building.
+BENCH_SCRATCH ?= .build-bench
+BENCH_APT     = sqlite3 time
+
+.PHONY: bench-quick bench-deps
+
+bench: deps bench-deps
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH)
+	python3 bench/run.py --archive $(BENCH_SCRATCH)/release/archive
+
+bench-quick: bench-deps
+	@if [ -n "$(ARCHIVE)" ]; then \
+	  python3 bench/run.py --quick --archive "$(ARCHIVE)"; \
+	else \
+	  $(MAKE) --no-print-directory deps && $(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) && \
+	  python3 bench/run.py --quick --archive $(BENCH_SCRATCH)/release/archive; \
+	fi
+
+bench-deps:
+	@missing=""; \
+	for p in $(BENCH_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing:$$missing"; \
+	    (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing system packages:$$missing"; \
+	    echo "install them with: sudo apt-get install$$missing"; exit 1; \
+	  fi; \
+	fi
+
 clean:
 	rm -rf .build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
