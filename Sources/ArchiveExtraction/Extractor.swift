@@ -26,8 +26,17 @@ struct SentenceUnit {
     var grammar: SentenceGrammar
     var clauses: [Int]
     var lowerText: String
+    /// Whether the sentence names the NRM: asked of each sentence again for the ones after it, so
+    /// worked out once.
+    let mentionsNRM: Bool
 
-    var mentionsNRM: Bool { Context.mentionsNRM(lowerText) }
+    init(tokens: [Token], grammar: SentenceGrammar, clauses: [Int], lowerText: String) {
+        self.tokens = tokens
+        self.grammar = grammar
+        self.clauses = clauses
+        self.lowerText = lowerText
+        self.mentionsNRM = Context.mentionsNRM(lowerText)
+    }
 }
 
 struct ExtractionRun {
@@ -108,8 +117,8 @@ struct ExtractionRun {
     /// The sentence or heading `unit` introduces a list: its items inherit its period and caption.
     mutating func startList(_ unit: SentenceUnit) {
         inList = true
-        listIsFunding = ["fund", "grant", "award", "allocat", "paid", "payment"].contains(where: unit.lowerText.contains)
-        let anaphora = ["this period", "same period", "this timeframe", "of these", "of those"].contains(where: unit.lowerText.contains)
+        listIsFunding = ["fund", "grant", "award", "allocat", "paid", "payment"].contains(where: { containsBytes(unit.lowerText, $0) })
+        let anaphora = ["this period", "same period", "this timeframe", "of these", "of those"].contains(where: { containsBytes(unit.lowerText, $0) })
         listPeriod = Context.ownPeriods(unit.grammar).last?.p.normalized ?? (anaphora ? lastPeriod : nil)
         listCaption = Context.headingPhrase(unit, text)
         listNRM = unit.mentionsNRM || sentences.suffix(2).contains(where: \.mentionsNRM)
@@ -132,7 +141,7 @@ struct ExtractionRun {
         let nrmContext = unit.mentionsNRM || sentences.suffix(2).contains(where: \.mentionsNRM)
         var sentenceFigures: [(Quantity, Figure)] = []
         let anaphora = ["this timeframe", "this period", "same period", "that period", "this time period",
-                        "of these", "of those", "same timeframe"].contains(where: unit.lowerText.contains)
+                        "of these", "of those", "same timeframe"].contains(where: { containsBytes(unit.lowerText, $0) })
         for (_, q) in g.quantities {
             if q.unit == .gbp, q.rate == nil || Grants.isTimeRate(q.rate) {
                 let found = Grants.find(q, in: unit, text: text, answeringKey: answeringKey,
@@ -175,7 +184,7 @@ struct ExtractionRun {
         let labelText = text.string(first.start, last.end)
         if f.measure == nil { f.measure = [listCaption, labelText].compactMap { $0 }.joined(separator: " – ") }
         let caption = (listCaption ?? "").lowercased() + " " + labelText.lowercased()
-        if q.unit != .gbp, caption.contains("referr") || caption.contains("potential victims"),
+        if q.unit != .gbp, containsBytes(caption, "referr") || containsBytes(caption, "potential victims"),
            listNRM || Context.mentionsNRM(caption) {
             f.isNRMReferrals = true
         }

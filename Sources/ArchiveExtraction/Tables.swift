@@ -4,7 +4,7 @@
 
 enum Tables {
     static func isRow(_ trimmed: String) -> Bool {
-        trimmed.contains(" | ") || (trimmed.hasPrefix("|") && trimmed.count > 1) || (trimmed.hasSuffix(" |") && trimmed.count > 2)
+        containsBytes(trimmed, " | ") || (trimmed.hasPrefix("|") && trimmed.count > 1) || (trimmed.hasSuffix(" |") && trimmed.count > 2)
     }
 
     struct Cell {

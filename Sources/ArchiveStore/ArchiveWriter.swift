@@ -109,46 +109,60 @@ public final class ArchiveWriter {
         for member in [record.askingMember] + record.answerVersions.flatMap({ [$0.answeringMember, $0.correctingMember] }) {
             if let member { try upsert(member) }
         }
-        let questionID: Int64
-        var answerID: Int64?
-        if let existing = try findQuestion(record) {
-            questionID = existing.id
-            answerID = existing.answerID
+        let known = try findQuestion(record)
+        let questionID = known?.id
+        var answerID = known?.answerID
+        if let questionID {
             outcome.questionWasUpdated = try update(questionID: questionID, with: record, bodyID: bodyID)
+        }
+        if answerID == nil, let newest = record.answerVersions.last {
+            let id = try sharedGroupAnswer(for: record, questionID: questionID ?? -1, text: newest.text)
+                ?? insert("INSERT INTO answers (date_holding_answer) VALUES (NULL)", [])
+            if let questionID { try run("UPDATE questions SET answer_id = ? WHERE id = ?", [.integer(id), .integer(questionID)]) }
+            answerID = id
+        }
+        if let answerID {
+            try storeVersions(of: record, answerID: answerID, sourceID: sourceID, extract: extract, outcome: &outcome)
+        }
+        // A new question is inserted after its answer's versions, so its search row is written
+        // once, with the current answer text, instead of being rewritten as the answer arrives.
+        let id: Int64
+        if let questionID {
+            id = questionID
         } else {
-            questionID = try insertQuestion(record, bodyID: bodyID)
+            id = try insertQuestion(record, bodyID: bodyID, answerID: answerID)
             outcome.questionIsNew = true
         }
         for grouped in record.groupedQuestions {
             try run("INSERT INTO grouped_questions (question_id, grouped_uin, grouped_date_tabled) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET grouped_date_tabled = coalesce(excluded.grouped_date_tabled, grouped_date_tabled)",
-                    [.integer(questionID), .text(grouped.uin), SQLiteValue(grouped.dateTabled)])
+                    [.integer(id), .text(grouped.uin), SQLiteValue(grouped.dateTabled)])
         }
         for attachment in record.attachments {
             try run("""
                 INSERT INTO attachments (question_id, url, title, file_type, file_size_bytes) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (question_id, url) DO UPDATE SET title = excluded.title, file_type = excluded.file_type,
                     file_size_bytes = excluded.file_size_bytes
-                """, [.integer(questionID), .text(attachment.url), SQLiteValue(attachment.title),
+                """, [.integer(id), .text(attachment.url), SQLiteValue(attachment.title),
                       SQLiteValue(attachment.fileType), SQLiteValue(attachment.fileSizeBytes)])
         }
-        guard let newest = record.answerVersions.last else { return outcome }
+        return outcome
+    }
 
-        if answerID == nil {
-            let id = try sharedGroupAnswer(for: record, questionID: questionID, text: newest.text)
-                ?? insert("INSERT INTO answers (date_holding_answer) VALUES (NULL)", [])
-            try run("UPDATE questions SET answer_id = ? WHERE id = ?", [.integer(id), .integer(questionID)])
-            answerID = id
-        }
-        guard let answerID else { return outcome }
+    /// Adds the record's answer versions that the answer does not have yet, with their figures and
+    /// grants, and elects the current one.
+    private func storeVersions(of record: QuestionRecord, answerID: Int64, sourceID: Int64,
+                               extract: (_ text: String, _ answeringBody: String?) throws -> ExtractedFacts,
+                               outcome: inout RecordOutcome) throws {
         if let holding = record.dateHoldingAnswer {
             try run("UPDATE answers SET date_holding_answer = ? WHERE id = ? AND date_holding_answer IS NOT ?",
                     [.text(holding), .integer(answerID), .text(holding)])
         }
         var removedVersions = false
         var orphanCandidates: [Int64] = []
+        // Read once per record and kept up to date below, so each stored text is keyed once.
+        var existing = try versions(of: answerID)
         for version in record.answerVersions {
-            let existing = try versions(of: answerID)
-            let key = Self.comparisonKey(version.text)
+            let key = existing.isEmpty ? "" : Self.comparisonKey(version.text)
             if existing.contains(where: { $0.key == key }) { continue }
             if version.isTruncated {
                 // An excerpt stands in only while nothing better is known.
@@ -160,6 +174,7 @@ public final class ArchiveWriter {
                     try run("DELETE FROM answer_versions WHERE id = ?", [.integer(standIn.id)])
                     removedVersions = true
                 }
+                existing.removeAll { $0.isTruncated }
             }
             let versionID = try insert("""
                 INSERT INTO answer_versions (answer_id, kind, date_answered, answering_member_id, correcting_member_id,
@@ -168,6 +183,7 @@ public final class ArchiveWriter {
                       SQLiteValue(version.answeringMember?.id), SQLiteValue(version.correctingMember?.id),
                       SQLiteValue(version.html), .text(version.text), SQLiteValue(version.isTruncated), .integer(sourceID)])
             outcome.versionsAdded += 1
+            existing.append(KnownVersion(id: versionID, key: key.isEmpty ? Self.comparisonKey(version.text) : key, isTruncated: version.isTruncated))
             let facts = try extract(version.text, record.answeringBody?.name)
             try store(facts, versionID: versionID)
         }
@@ -178,7 +194,6 @@ public final class ArchiveWriter {
         if outcome.versionsAdded > 0 || removedVersions {
             try electCurrentVersion(of: answerID)
         }
-        return outcome
     }
 
     // MARK: - Questions
@@ -199,15 +214,15 @@ public final class ArchiveWriter {
         return nil
     }
 
-    private func insertQuestion(_ record: QuestionRecord, bodyID: Int64?) throws -> Int64 {
+    private func insertQuestion(_ record: QuestionRecord, bodyID: Int64?, answerID: Int64?) throws -> Int64 {
         try insert("""
             INSERT INTO questions (api_id, uin, house, date_tabled, date_for_answer, is_named_day, is_withdrawn,
-                member_has_interest, heading, question_text, asking_member_id, answering_body_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                member_has_interest, heading, question_text, asking_member_id, answering_body_id, answer_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [SQLiteValue(record.apiID), .text(record.uin), .text(record.house.rawValue), .text(record.dateTabled),
                   SQLiteValue(record.dateForAnswer), SQLiteValue(record.isNamedDay), SQLiteValue(record.isWithdrawn),
                   SQLiteValue(record.memberHasInterest), SQLiteValue(record.heading), SQLiteValue(record.questionText),
-                  SQLiteValue(record.askingMember?.id), SQLiteValue(bodyID)])
+                  SQLiteValue(record.askingMember?.id), SQLiteValue(bodyID), SQLiteValue(answerID)])
     }
 
     /// Fills in what the record knows and the archive did not, and takes newer values for the rest;
@@ -267,7 +282,17 @@ public final class ArchiveWriter {
     /// Two texts are the same answer when they differ only in spacing, punctuation and list marks:
     /// the same answer reaches the archive as HTML and as a saved page.
     static func comparisonKey(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+        var key = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                // Most answer text is ASCII: test it without a Unicode property lookup.
+                let byte = UInt8(scalar.value)
+                if (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7a) { key.append(scalar) }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                key.append(scalar)
+            }
+        }
+        return String(key)
     }
 
     /// Makes current the full version given last: latest date, then correction over substantive

@@ -168,7 +168,7 @@ func launchArchive(_ arguments: [String], in directory: URL) throws -> Process {
         let errors = [work.path("first.err"), work.path("second.err")]
         var processes: [Process] = []
         for (index, wait) in ["60", "0.2"].enumerated() {
-            FileManager.default.createFile(atPath: errors[index].path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errors[index].path, contents: nil)
             let process = Process()
             process.executableURL = ArchiveBinary.url
             process.arguments = ["ingest", "--quiet", "--wait", wait, "--db", work.database, corpus.path("corpus").path]

@@ -16,6 +16,12 @@ enum JSONKind {
             self = .null
         } else if let string = value as? String {
             self = .string(string)
+        // Containers are tested before NSNumber: on Linux `as? NSNumber` on a dictionary bridges
+        // the whole dictionary to NSDictionary first, which cost more than parsing the JSON.
+        } else if let object = value as? [String: Any] {
+            self = .object(object)
+        } else if let array = value as? [Any] {
+            self = .array(array)
         } else if let number = value as? NSNumber {
             // objCType is a one-character C string naming the storage type ("c" char, "d" double...).
             let type = UInt8(bitPattern: number.objCType.pointee)
@@ -32,10 +38,6 @@ enum JSONKind {
             default:
                 self = .integer(number.intValue)
             }
-        } else if let object = value as? [String: Any] {
-            self = .object(object)
-        } else if let array = value as? [Any] {
-            self = .array(array)
         } else {
             self = .string(String(describing: value))
         }
