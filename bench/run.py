@@ -196,7 +196,8 @@ def report_sql():
         sql = re.sub(r'\\\(ReportFilters\.recipientCondition\("([^"]+)"\)\)',
                      lambda m: f"(?5 IS NULL OR instr(lower({m.group(1)}), lower(?5)) > 0)", sql)
         sql = sql.replace(r"\(ReportFilters.limitClause)", limit_clause)
-        sql = sql.replace(r"\(key)", "r.name")
+        sql = sql.replace(r"\(key)", "r.name")  # the default grouping, by recipient
+        sql = sql.replace(r"\(grouping.rawValue)", "recipient")
         if "\\(" in sql:
             raise SystemExit(f"bench: Reports.{func} interpolates something bench/run.py does not know: "
                              f"{sql[sql.index(chr(92) + '('):][:80]}")

@@ -79,7 +79,7 @@ struct ExtractionRun {
             var b = b0
             if b > a, u[b - 1] == "\r" { b -= 1 }
             let line = text.string(a, b)
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmedOfSpaces
             if Tables.isRow(trimmed) {
                 tableRows.append((a, b))
                 continue

@@ -244,7 +244,7 @@ public enum OrganisationName {
                 s = String(s.unicodeScalars.dropLast()); changed = true
             }
             if s.lowercased().hasPrefix("the ") { s = String(s.dropFirst(4)); changed = true }
-            s = s.trimmingCharacters(in: .whitespaces)
+            s = s.trimmedOfSpaces
         }
         return s
     }

@@ -4,15 +4,30 @@
 /// The text of one answer as an array of Unicode scalars, so offsets are scalar counts.
 struct ScalarText {
     let scalars: [Unicode.Scalar]
+    // The text's UTF-8 bytes, and where each scalar starts in them (one more entry for the end),
+    // so a piece of text is a copy of bytes rather than a string built scalar by scalar.
+    private let utf8: [UInt8]
+    private let offsets: [Int32]
 
-    init(_ text: String) { scalars = Array(text.unicodeScalars) }
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+        utf8 = Array(text.utf8)
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset: Int32 = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += Int32(UTF8.width(scalar))
+        }
+        offsets.append(offset)
+        self.offsets = offsets
+    }
 
     var count: Int { scalars.count }
 
     func string(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
-        return String(view)
+        let from = max(0, min(start, scalars.count)), to = max(from, min(end, scalars.count))
+        return String(decoding: utf8[Int(offsets[from])..<Int(offsets[to])], as: UTF8.self)
     }
 
     func span(_ start: Int, _ end: Int) -> TextSpan {
@@ -162,5 +177,19 @@ enum Tokenizer {
             i += 1
         }
         return tokens
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs. Native: Foundation's trimmingCharacters goes
+    /// through NSString on Linux, which showed in the ingest profile.
+    var trimmedOfSpaces: String {
+        // As CharacterSet.whitespaces: tab and the space separators, not line breaks.
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (!scalar.isASCII && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }

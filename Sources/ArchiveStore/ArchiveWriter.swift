@@ -183,7 +183,7 @@ public final class ArchiveWriter {
                       SQLiteValue(version.answeringMember?.id), SQLiteValue(version.correctingMember?.id),
                       SQLiteValue(version.html), .text(version.text), SQLiteValue(version.isTruncated), .integer(sourceID)])
             outcome.versionsAdded += 1
-            existing.append(KnownVersion(id: versionID, key: key.isEmpty ? Self.comparisonKey(version.text) : key, isTruncated: version.isTruncated))
+            existing.append(KnownVersion(id: versionID, text: version.text, isTruncated: version.isTruncated))
             let facts = try extract(version.text, record.answeringBody?.name)
             try store(facts, versionID: versionID)
         }
@@ -271,11 +271,17 @@ public final class ArchiveWriter {
 
     // MARK: - Answer versions
 
-    private struct KnownVersion { var id: Int64; var key: String; var isTruncated: Bool }
+    // A stored version; its comparison key is worked out only when there is something to compare.
+    private struct KnownVersion {
+        var id: Int64
+        var text: String
+        var isTruncated: Bool
+        var key: String { ArchiveWriter.comparisonKey(text) }
+    }
 
     private func versions(of answerID: Int64) throws -> [KnownVersion] {
         try statement("SELECT id, text, is_truncated FROM answer_versions WHERE answer_id = ?").rows([.integer(answerID)]).map {
-            KnownVersion(id: $0[0].integerValue ?? 0, key: Self.comparisonKey($0[1].textValue ?? ""), isTruncated: $0[2] == .integer(1))
+            KnownVersion(id: $0[0].integerValue ?? 0, text: $0[1].textValue ?? "", isTruncated: $0[2] == .integer(1))
         }
     }
 

@@ -12,16 +12,17 @@ enum JSONKind {
     case object([String: Any])
 
     init(_ value: Any) {
-        if value is NSNull {
-            self = .null
+        // Containers and strings are tested first, and NSNull and NSNumber last: on Linux testing a
+        // Swift dictionary against a class (`is NSNull`, `as? NSNumber`) bridges the whole
+        // dictionary to NSDictionary first, which cost more than parsing the JSON.
+        if let object = value as? [String: Any] {
+            self = .object(object)
         } else if let string = value as? String {
             self = .string(string)
-        // Containers are tested before NSNumber: on Linux `as? NSNumber` on a dictionary bridges
-        // the whole dictionary to NSDictionary first, which cost more than parsing the JSON.
-        } else if let object = value as? [String: Any] {
-            self = .object(object)
         } else if let array = value as? [Any] {
             self = .array(array)
+        } else if value is NSNull {
+            self = .null
         } else if let number = value as? NSNumber {
             // objCType is a one-character C string naming the storage type ("c" char, "d" double...).
             let type = UInt8(bitPattern: number.objCType.pointee)
