@@ -77,23 +77,26 @@ public final class Importer {
         var summary = IngestSummary(runID: runID, outcome: "running")
         summary.filesSeen = files.count
         observer?.batchStarted(total: files.count)
-        var counts = ArchiveWriter.RunCounts()
+        // Files are read, parsed and extracted on a second thread while this one writes.
+        let pipeline = FilePreparationPipeline(files: files, databasePath: database.path)
+        defer { pipeline.cancel() }
+        var index = 0
         do {
-            for (index, input) in files.enumerated() {
-                let outcome = try ingest(input, runID: runID, summary: &summary)
+            while let prepared = pipeline.next() {
+                let (path, outcome) = try ingest(prepared, runID: runID, summary: &summary)
                 switch outcome {
                 case .ingested: summary.filesIngested += 1
                 case .skipped: summary.filesSkipped += 1
                 case .rejected(let reason):
                     summary.filesRejected += 1
-                    summary.rejected.append(.init(file: input.path, reason: reason))
+                    summary.rejected.append(.init(file: path, reason: reason))
                 }
-                observer?.fileFinished(input.path, outcome: outcome, index: index + 1, total: files.count)
+                index += 1
+                observer?.fileFinished(path, outcome: outcome, index: index, total: files.count)
             }
         } catch {
             summary.outcome = "failed"
-            counts = Self.counts(of: summary)
-            try? writer.finishRun(runID, counts: counts, failed: true)
+            try? writer.finishRun(runID, counts: Self.counts(of: summary), failed: true)
             throw error
         }
         summary.outcome = summary.filesRejected > 0 ? "rejections" : "ok"
@@ -115,41 +118,29 @@ public final class Importer {
 
     // MARK: - One file
 
-    private func ingest(_ input: InputFile, runID: Int64, summary: inout IngestSummary) throws -> FileOutcome {
-        guard case .file(let path, let size) = input else {
-            if case .unreadable(_, let reason) = input { return .rejected(reason: reason) }
-            return .rejected(reason: "unreadable")
+    private func ingest(_ prepared: PreparedFile, runID: Int64, summary: inout IngestSummary) throws -> (String, FileOutcome) {
+        let file: ParsedFile
+        switch prepared {
+        case .unreadable(let path, let reason):
+            return (path, .rejected(reason: reason))
+        case .alreadyStored(let path):
+            return (path, .skipped)
+        case .invalid(let path, let size, let sha256, let reason):
+            return (path, try reject(path: path, size: size, sha256: sha256, format: nil, runID: runID, reason: reason))
+        case .parsed(let parsed):
+            file = parsed
         }
-        guard size <= Self.maximumFileBytes else {
-            return .rejected(reason: "file is \(size >> 20) MiB, larger than the \(Self.maximumFileBytes >> 20) MiB an input may be; not read")
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .uncached)
-        } catch {
-            return .rejected(reason: "cannot read: \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
-        }
-        let sha256 = data.withUnsafeBytes { raw in
-            var hash = SHA256()
-            hash.update(raw.bindMemory(to: UInt8.self))
-            return hash.finalize()
-        }
-        if try writer.sourceStatus(sha256: sha256) == "ingested" { return .skipped }
-
-        let format: InputFormat
-        let records: [QuestionRecord]
-        do {
-            (format, records) = try Self.parse(data, file: path)
-        } catch {
-            return try reject(path: path, size: data.count, sha256: sha256, format: nil, runID: runID, reason: "\(error)")
-        }
+        // Checked again here: an earlier file of this batch may have had the same content.
+        if try writer.sourceStatus(sha256: file.sha256) == "ingested" { return (file.path, .skipped) }
         do {
             var added = 0, new = 0, updated = 0
             try database.transaction(.immediate) {
-                let sourceID = try writer.recordSource(path: path, sizeBytes: data.count, sha256: sha256,
-                                                       format: format.sourceName, error: nil, runID: runID)
-                for record in records {
-                    let outcome = try writer.store(record, sourceID: sourceID, extract: extractor.facts)
+                let sourceID = try writer.recordSource(path: file.path, sizeBytes: file.sizeBytes, sha256: file.sha256,
+                                                       format: file.format.sourceName, error: nil, runID: runID)
+                for record in file.records {
+                    let outcome = try writer.store(record, sourceID: sourceID) { text, body in
+                        file.facts[FactsKey(text: text, answeringBody: body)] ?? extractor.facts(text: text, answeringBody: body)
+                    }
                     added += outcome.versionsAdded
                     if outcome.questionIsNew { new += 1 } else if outcome.questionWasUpdated { updated += 1 }
                 }
@@ -157,13 +148,13 @@ public final class Importer {
             summary.versionsAdded += added
             summary.questionsNew += new
             summary.questionsUpdated += updated
-            return .ingested(format: format, records: records.count, versionsAdded: added)
+            return (file.path, .ingested(format: file.format, records: file.records.count, versionsAdded: added))
         } catch let error as SQLiteError where error.isConstraintViolation {
             // The data broke a rule of the schema that the readers did not catch: this file's fault.
-            return try reject(path: path, size: data.count, sha256: sha256, format: format, runID: runID,
-                              reason: "a value breaks the archive's rules: \(error.message)")
+            return (file.path, try reject(path: file.path, size: file.sizeBytes, sha256: file.sha256, format: file.format, runID: runID,
+                                          reason: "a value breaks the archive's rules: \(error.message)"))
         } catch let error as SQLiteError {
-            throw Self.batchFailure(error, file: path)
+            throw Self.batchFailure(error, file: file.path)
         }
     }
 

@@ -1,0 +1,150 @@
+import ArchiveStore
+import Checksum
+import Foundation
+import SQLite
+
+/// An input file made ready for the writer: read, hashed, and (unless already stored) parsed,
+/// with the facts of every answer text extracted. Everything but the database write happens here.
+enum PreparedFile: Sendable {
+    /// Could not be read at all; there is no hash to record it under.
+    case unreadable(path: String, reason: String)
+    /// Its SHA-256 is recorded as ingested: not parsed.
+    case alreadyStored(path: String)
+    /// Read and hashed, but not a valid input.
+    case invalid(path: String, sizeBytes: Int, sha256: String, reason: String)
+    /// Ready to store.
+    case parsed(ParsedFile)
+}
+
+/// A valid input file with its records and their extracted facts.
+struct ParsedFile: Sendable {
+    var path: String
+    var sizeBytes: Int
+    var sha256: String
+    var format: InputFormat
+    var records: [QuestionRecord]
+    /// The facts of each answer text, by text and answering body.
+    var facts: [FactsKey: ExtractedFacts]
+}
+
+/// What extraction depends on: the text, and the answering body (the default funder).
+struct FactsKey: Hashable, Sendable {
+    var text: String
+    var answeringBody: String?
+}
+
+enum FilePreparation {
+    /// Reads, hashes and parses one input; `isStored` says whether a hash is already ingested.
+    static func prepare(_ input: InputFile, isStored: (String) -> Bool, extractor: FactsExtractor) -> PreparedFile {
+        guard case .file(let path, let size) = input else {
+            if case .unreadable(let path, let reason) = input { return .unreadable(path: path, reason: reason) }
+            return .unreadable(path: input.path, reason: "unreadable")
+        }
+        guard size <= Importer.maximumFileBytes else {
+            return .unreadable(path: path, reason: "file is \(size >> 20) MiB, larger than the \(Importer.maximumFileBytes >> 20) MiB an input may be; not read")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .uncached)
+        } catch {
+            return .unreadable(path: path, reason: "cannot read: \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
+        }
+        let sha256 = data.withUnsafeBytes { raw in
+            var hash = SHA256()
+            hash.update(raw.bindMemory(to: UInt8.self))
+            return hash.finalize()
+        }
+        if isStored(sha256) { return .alreadyStored(path: path) }
+        do {
+            let (format, records) = try Importer.parse(data, file: path)
+            var facts: [FactsKey: ExtractedFacts] = [:]
+            for record in records {
+                for version in record.answerVersions {
+                    let key = FactsKey(text: version.text, answeringBody: record.answeringBody?.name)
+                    if facts[key] == nil { facts[key] = extractor.facts(text: key.text, answeringBody: key.answeringBody) }
+                }
+            }
+            return .parsed(ParsedFile(path: path, sizeBytes: data.count, sha256: sha256, format: format, records: records, facts: facts))
+        } catch {
+            return .invalid(path: path, sizeBytes: data.count, sha256: sha256, reason: "\(error)")
+        }
+    }
+}
+
+/// Prepares a batch's files on worker threads (one per core), a few files ahead of the writer,
+/// so parsing and extraction (most of the work) run beside the database writes. Files come out
+/// in input order. Memory stays bounded: at most `lookahead` prepared files wait at any moment.
+///
+/// @unchecked Sendable: the queue, counters and flags are only touched with `condition` locked.
+final class FilePreparationPipeline: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var ready: [Int: PreparedFile] = [:]
+    private var nextToTake = 0
+    private var nextToHandOut = 0
+    private var cancelled = false
+    private let count: Int
+    private let lookahead: Int
+
+    /// Starts preparing `files`. `databasePath` is opened read-only on each worker to skip files
+    /// already stored without parsing them.
+    init(files: [InputFile], databasePath: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount, lookahead: Int = 8) {
+        count = files.count
+        self.lookahead = max(lookahead, workers)
+        for worker in 0..<max(1, min(workers, files.count)) {
+            let thread = Thread { [self] in
+                // A connection of its own: SQLite connections are not shared between threads here.
+                let reader = databasePath == ":memory:" || databasePath.isEmpty ? nil : try? Database(path: databasePath, mode: .readOnly)
+                let lookup = try? reader?.prepare("SELECT 1 FROM sources WHERE sha256 = ? AND status = 'ingested'")
+                let extractor = FactsExtractor()
+                while let index = self.take() {
+                    let prepared = FilePreparation.prepare(files[index], isStored: { sha256 in
+                        guard let lookup else { return false }
+                        return ((try? lookup.rows([.text(sha256)])) ?? []).isEmpty == false
+                    }, extractor: extractor)
+                    self.put(prepared, at: index)
+                }
+                reader?.close()
+            }
+            thread.name = "archive-ingest-prepare-\(worker)"
+            thread.start()
+        }
+    }
+
+    /// The next prepared file, in input order; nil when all are done. Blocks until it is ready.
+    func next() -> PreparedFile? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard nextToHandOut < count, !cancelled else { return nil }
+        while ready[nextToHandOut] == nil { condition.wait() }
+        let file = ready.removeValue(forKey: nextToHandOut)
+        nextToHandOut += 1
+        condition.broadcast()
+        return file
+    }
+
+    /// Stops the workers (the writer has given up on the batch, or is done).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        ready.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    // The index of the next file to prepare, waiting while enough are prepared ahead; nil when done.
+    private func take() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !cancelled && nextToTake < count && nextToTake >= nextToHandOut + lookahead { condition.wait() }
+        guard !cancelled, nextToTake < count else { return nil }
+        nextToTake += 1
+        return nextToTake - 1
+    }
+
+    private func put(_ file: PreparedFile, at index: Int) {
+        condition.lock()
+        if !cancelled { ready[index] = file }
+        condition.broadcast()
+        condition.unlock()
+    }
+}
