@@ -4,7 +4,8 @@
 #   make build   build the `archive` binary (debug) into .build/debug/archive
 #   make release build an optimised binary into .build/release/archive
 #   make deps    install missing system packages (apt, when run as root), or say what to install
-#   make bench   run the performance benchmark (see README)
+#   make bench   run the performance benchmark, N=100000 (bench/README.md)
+#   make bench-quick  the benchmark at N=500 in seconds, nothing asserted (CI runs it)
 #   make clean   remove build output and demo.db
 
 SWIFT      ?= swift
@@ -44,7 +45,7 @@ deps:
 	  { echo "installing the Python jsonschema package (the 360Giving export test validates with it)"; \
 	    python3 -m pip install -q jsonschema || { echo "install it with: python3 -m pip install jsonschema"; exit 1; }; }
 
-# MARK: bench (bench/README.md). `make bench`: the release binary in .build-bench, N=30000
+# MARK: bench (bench/README.md). `make bench`: the release binary in .build-bench, N=100000
 # (BENCH_N=... to change), targets asserted. `make bench-quick`: N=500 in seconds, nothing asserted;
 # ARCHIVE=.build/debug/archive uses that binary instead of building.
 BENCH_SCRATCH ?= .build-bench
@@ -78,4 +79,4 @@ bench-deps:
 	fi
 
 clean:
-	rm -rf .build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf .build .build-bench bench/work $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
