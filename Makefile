@@ -29,9 +29,10 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-deps:
+# Installs the Debian packages in $(1) that are missing: with apt when run as root, else says how.
+define apt_install
 	@missing=""; \
-	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "installing:$$missing"; \
@@ -41,6 +42,10 @@ deps:
 	    echo "install them with: sudo apt-get install$$missing"; exit 1; \
 	  fi; \
 	fi
+endef
+
+deps:
+	$(call apt_install,$(APT_PACKAGES))
 	@python3 -c "import jsonschema, referencing" 2>/dev/null || \
 	  { echo "installing the Python jsonschema package (the 360Giving export test validates with it)"; \
 	    python3 -m pip install -q jsonschema || { echo "install it with: python3 -m pip install jsonschema"; exit 1; }; }
@@ -66,17 +71,7 @@ bench-quick: bench-deps
 	fi
 
 bench-deps:
-	@missing=""; \
-	for p in $(BENCH_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing:$$missing"; \
-	    (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  else \
-	    echo "missing system packages:$$missing"; \
-	    echo "install them with: sudo apt-get install$$missing"; exit 1; \
-	  fi; \
-	fi
+	$(call apt_install,$(BENCH_APT))
 
 clean:
 	rm -rf .build .build-bench bench/work $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -1,3 +1,4 @@
+import Foundation
 import SQLite
 
 /// Records each run of `archive fetch` in `fetch_runs`: the one place that reads and writes it.
@@ -67,22 +68,10 @@ public final class FetchRunLog {
         try database.scalar("SELECT outcome FROM fetch_runs WHERE id = ?", [.integer(id)])?.textValue
     }
 
-    /// The terms as a JSON array of strings, escaped by hand: the store imports no Foundation coder.
+    /// The terms as a JSON array of strings.
     static func jsonArray(_ terms: [String]) -> String {
-        "[" + terms.map { term -> String in
-            var escaped = "\""
-            for scalar in term.unicodeScalars {
-                switch scalar {
-                case "\"": escaped += "\\\""
-                case "\\": escaped += "\\\\"
-                case "\n": escaped += "\\n"
-                case "\r": escaped += "\\r"
-                case "\t": escaped += "\\t"
-                case _ where scalar.value < 0x20: escaped += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                default: escaped.unicodeScalars.append(scalar)
-                }
-            }
-            return escaped + "\""
-        }.joined(separator: ",") + "]"
+        // An array of strings always serialises; the fallback is never reached.
+        (try? JSONSerialization.data(withJSONObject: terms, options: [.withoutEscapingSlashes]))
+            .map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 }
