@@ -15,9 +15,9 @@ DEMO_DB    ?= demo.db
 .PHONY: demo test build release deps bench clean
 
 demo: deps build
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).ingest-lock
 	.build/debug/archive ingest --db $(DEMO_DB) sample-data
-	.build/debug/archive query funding --db $(DEMO_DB)
+	.build/debug/archive query funding --db $(DEMO_DB) --format table
 
 test: deps
 	$(SWIFT) build
@@ -74,4 +74,4 @@ bench-deps:
 	$(call apt_install,$(BENCH_APT))
 
 clean:
-	rm -rf .build .build-bench bench/work $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf .build .build-bench bench/work $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).ingest-lock
