@@ -354,7 +354,10 @@ enum ReferralChart {
         var order: [String] = []
         for row in report.rows where row[unit] == .text("count") && row[kind] == .text("level") {
             guard case .text(let periodText) = row[period] else { continue }
-            let series = row[type].textValue ?? row[population].textValue ?? "all referrals"
+            // One series per exploitation type and group, so "sexual exploitation" and "sexual
+            // exploitation, women" are not drawn as one line.
+            let parts = [row[type].textValue, row[population].textValue].compactMap { $0 }
+            let series = parts.isEmpty ? "all referrals" : parts.joined(separator: ", ")
             let key = periodText + "\u{0}" + series
             let quoted = row[answers].integerValue ?? 0
             let lastQuoted = row[last].textValue ?? ""
