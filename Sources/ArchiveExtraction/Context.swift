@@ -219,18 +219,41 @@ enum Context {
         return p.item
     }
 
+    /// The sentence's relative periods ("the preceding quarter") with their values, each counted back
+    /// from the nearest own period before it (else after it), else from `previousPeriod`, the last
+    /// period of the answer so far. One that cannot be resolved has the empty value: a figure bound
+    /// to it has no period, rather than the sentence's.
+    static func resolvedRelativePeriods(_ g: SentenceGrammar, previousPeriod: String?) -> [(item: Item, p: PeriodValue)] {
+        let rel = g.relativePeriods
+        guard !rel.isEmpty else { return [] }
+        let own = ownPeriods(g)
+        return rel.map { r in
+            let base = own.last(where: { $0.item.hi <= r.item.lo })?.p.normalized
+                ?? own.first(where: { $0.item.lo >= r.item.hi })?.p.normalized ?? previousPeriod
+            let v = base.flatMap { r.r.resolve(against: $0) } ?? ""
+            return (r.item, PeriodValue(normalized: v, isFinancialYear: Periods.isFinancialYear(v)))
+        }
+    }
+
     /// The period of a quantity: the one bound right after it; else the nearest in its clause before it
     /// (then after it) not bound to another quantity; else the nearest in the sentence before (then after).
-    static func period(for q: Quantity, in unit: SentenceUnit) -> String? {
+    /// A relative period ("the previous quarter") is a baseline: it is the period only of a level bound
+    /// to it ("4,991 in the previous quarter", "the preceding quarter (4,991)"), never of a change.
+    static func period(for q: Quantity, in unit: SentenceUnit, previousPeriod: String? = nil) -> String? {
         let g = unit.grammar
-        // "compared with 2021 (12,727)": the number in brackets is the level of the year before it.
-        if q.lo >= 2, g.t[q.lo - 1].isPunct("("), let p = g.periods.first(where: { $0.item.hi == q.lo - 1 }) {
-            return p.p.normalized
+        let relative = resolvedRelativePeriods(g, previousPeriod: previousPeriod)
+        // "compared with 2021 (12,727)": the number in brackets is the level of the period before it.
+        if q.lo >= 2, g.t[q.lo - 1].isPunct("("),
+           let p = g.periods.first(where: { $0.item.hi == q.lo - 1 }) ?? relative.first(where: { $0.item.hi == q.lo - 1 }) {
+            return p.p.normalized.isEmpty ? nil : p.p.normalized
         }
         let ps = ownPeriods(g)
-        if let own = trailingPeriod(q, in: unit, ps) { return ps.first { $0.item.lo == own.lo }?.p.normalized }
+        let bound = relative.isEmpty ? ps : (ps + (q.kind == .level ? relative : [])).sorted { $0.item.lo < $1.item.lo }
+        if let own = trailingPeriod(q, in: unit, bound), let p = bound.first(where: { $0.item.lo == own.lo })?.p.normalized {
+            return p.isEmpty ? nil : p
+        }
         let clause = unit.clauses[q.numStart]
-        let claimed = Set(g.quantities.map(\.q).filter { $0.lo != q.lo }.compactMap { trailingPeriod($0, in: unit, ps)?.lo })
+        let claimed = Set(g.quantities.map(\.q).filter { $0.lo != q.lo }.compactMap { trailingPeriod($0, in: unit, bound)?.lo })
         let inClause = ps.filter { unit.clauses[$0.item.lo] == clause && !claimed.contains($0.item.lo) }
         if let p = inClause.last(where: { $0.item.hi <= q.lo }) ?? inClause.first(where: { $0.item.lo >= q.hi }) {
             return p.p.normalized
@@ -258,13 +281,13 @@ enum Context {
     }
 
     static func figure(for q: Quantity, in unit: SentenceUnit, text: ScalarText, nrmContext: Bool,
-                       previous: [(Quantity, Figure)], antecedent: Figure? = nil) -> Figure {
+                       previous: [(Quantity, Figure)], antecedent: Figure? = nil, previousPeriod: String? = nil) -> Figure {
         let g = unit.grammar
         let t = g.t
         let clause = unit.clauses[q.numStart]
         var f = Figure(value: q.value, unit: q.unit, qualifier: q.qualifier, kind: q.kind, direction: q.direction,
                        evidence: text.span(t[q.lo].start, t[q.hi - 1].end))
-        f.period = period(for: q, in: unit)
+        f.period = period(for: q, in: unit, previousPeriod: previousPeriod)
         // Exploitation type: nearest in the clause, else the only one in the sentence.
         let types = exploitationMentions(t)
         let clauseTypes = types.filter { unit.clauses[$0.0] == clause }

@@ -156,7 +156,7 @@ struct ExtractionRun {
                 }
             }
             var f = Context.figure(for: q, in: unit, text: text, nrmContext: nrmContext, previous: sentenceFigures,
-                                   antecedent: antecedent)
+                                   antecedent: antecedent, previousPeriod: lastPeriod)
             if f.period == nil, anaphora { f.period = lastPeriod }
             if f.period == nil, inList { f.period = listPeriod }
             if isItem, inList, let labelEnd = Self.itemLabel(tokens, g), q.lo > labelEnd {
