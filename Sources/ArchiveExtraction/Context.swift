@@ -29,6 +29,73 @@ enum Context {
             || lower.utf8.split(separator: UInt8(ascii: " ")).contains { $0.elementsEqual("nrm".utf8) || $0.elementsEqual("nrms".utf8) }
     }
 
+    /// Whether a sentence speaks of modern slavery or trafficking: the NRM, slavery, trafficking,
+    /// potential victims, or an exploitation type of the NRM's own (not "sexual exploitation" alone,
+    /// which answers on child sexual exploitation use outside the NRM).
+    static func mentionsSlavery(_ lower: String) -> Bool {
+        let bytes = Array(lower.utf8)
+        for needle in ["slavery", "traffick", "potential victim", "labour exploitation", "criminal exploitation",
+                       "domestic servitude", "forced labour"] where bytes.containsSubsequence(Array(needle.utf8)) {
+            return true
+        }
+        return mentionsNRM(lower)
+    }
+
+    /// The rule for NRM referrals. A count or share is one when it speaks of referrals (or of people
+    /// referred), they are not referred somewhere else ("referrals to social services"), and either
+    /// the answer speaks of modern slavery or trafficking (this sentence or one before it: the NRM, slavery,
+    /// trafficking, potential victims; see `mentionsSlavery`), or the figure is counted by an NRM
+    /// exploitation type from a table or list label ("Labour" under "Exploitation type"). In an answer
+    /// about slavery, "referrals" are NRM referrals even when the NRM is never named; with no slavery
+    /// context, ordinary referrals are never flagged.
+    static func isNRMReferral(referrals: Bool, referredElsewhere: Bool, slaveryContext: Bool, labelledType: Bool) -> Bool {
+        referrals && !referredElsewhere && (slaveryContext || labelledType)
+    }
+
+    /// Whether the referrals in `t` go somewhere other than the NRM: "referrals to social services",
+    /// "referred to the police" (but not "referred to the NRM", "to the Single Competent Authority").
+    /// With `near`, only the referral word nearest that token is read ("1,200 referrals to social
+    /// services and 3,000 referrals in 2023": the second number's referrals go nowhere else).
+    static func referredElsewhere(_ t: [Token], near: Int? = nil) -> Bool {
+        var words = t.indices.filter { t[$0].lower.hasPrefix("referr") }
+        if let near, let i = words.min(by: { abs($0 - near) < abs($1 - near) }) { words = [i] }
+        for i in words {
+            var k = i + 1
+            while k < t.count, ["made", "were", "was", "being", "been", "are", "is"].contains(t[k].lower) { k += 1 }
+            guard k + 1 < t.count, ["to", "into"].contains(t[k].lower), t[k + 1].lower != "as" else { continue }
+            var j = k + 1
+            var nrm = false
+            while j < t.count, j < k + 8, t[j].kind != .punct || t[j].isPunct("’") || t[j].isPunct("'") {
+                if ["nrm", "nrms", "mechanism", "competent", "sca", "home"].contains(t[j].lower) { nrm = true }
+                j += 1
+            }
+            if !nrm { return true }
+        }
+        return false
+    }
+
+    /// The exploitation type a table or list label names: a full phrase ("Labour exploitation",
+    /// "Forced labour"), or, where bare words are allowed (under an "exploitation type" header or
+    /// caption, or in an answer about slavery), a bare type word: "Labour", "Sexual", "Criminal",
+    /// "Domestic", "Organ harvesting", "Not recorded or unknown". Nil when it names none, or two.
+    static func exploitationLabel(_ t: [Token], bareWordsAllowed: Bool) -> String? {
+        let types = Set(exploitationMentions(t).map(\.1))
+        if types.count == 1 { return types.first }
+        if types.count > 1 || !bareWordsAllowed { return nil }
+        let words = t.filter { $0.isWord && !["exploitation", "only", "exploited"].contains($0.lower) }.map(\.lower)
+        switch words {
+        case ["labour"], ["forced", "labour"]: return "labour exploitation"
+        case ["sexual"]: return "sexual exploitation"
+        case ["criminal"]: return "criminal exploitation"
+        case ["domestic"], ["domestic", "servitude"]: return "domestic servitude"
+        case ["organ"], ["organ", "harvesting"], ["organ", "removal"]: return "organ harvesting"
+        case ["unknown"], ["not", "recorded"], ["not", "known"], ["not", "specified"], ["not", "recorded", "or", "unknown"],
+             ["not", "specified", "or", "unknown"], ["unknown", "or", "not", "recorded"], ["other", "or", "unknown"]:
+            return "unknown exploitation"
+        default: return nil
+        }
+    }
+
     /// Exploitation types mentioned in tokens, with the token index where each starts.
     static func exploitationMentions(_ t: [Token]) -> [(Int, String)] {
         var out: [(Int, String)] = []
@@ -280,6 +347,7 @@ enum Context {
         return nil
     }
 
+    /// `nrmContext`: the answer speaks of modern slavery or trafficking, in this sentence or before it.
     static func figure(for q: Quantity, in unit: SentenceUnit, text: ScalarText, nrmContext: Bool,
                        previous: [(Quantity, Figure)], antecedent: Figure? = nil, previousPeriod: String? = nil) -> Figure {
         let g = unit.grammar
@@ -301,14 +369,20 @@ enum Context {
         let others = g.quantities.map(\.q).filter { $0.lo != q.lo && $0.lo != asideStart }
         let reachable = pops.filter { p in !others.contains { o in (o.lo > min(p.0, q.lo) && o.lo < max(p.0, q.hi)) } }
         let copula: Set<String> = ["were", "was", "are", "is", "of", "being"]
-        if let p = pops.first(where: { $0.0 == q.hi || ($0.0 == q.hi + 1 && copula.contains(t[q.hi].lower)) }) { f.population = p.1 }
+        // The word after the number, past a bracketed aside: "9,350 (55%) were adults".
+        var after = q.hi
+        if after < g.n, t[after].isPunct("("), let close = t[after...].firstIndex(where: { $0.isPunct(")") }) { after = close + 1 }
+        if let p = pops.first(where: { $0.0 == after || ($0.0 == after + 1 && after < g.n && copula.contains(t[after].lower)) }) { f.population = p.1 }
         else if let p = parent?.population { f.population = p }
         else if let p = nearest(reachable, to: q.lo) { f.population = p }
         // NRM referrals: the clause speaks of referrals and the NRM is in view.
         let clauseLower = t.indices.filter { unit.clauses[$0] == clause }.map { t[$0].lower }
         let speaksOfReferrals = clauseLower.contains { $0.hasPrefix("referr") || $0 == "nrm" }
-        let potentialVictims = containsBytes(clauseLower.joined(separator: " "), "potential victims") && speaksOfReferrals
-        f.isNRMReferrals = q.unit != .gbp && ((speaksOfReferrals && nrmContext) || potentialVictims)
+        let clauseIndices = t.indices.filter { unit.clauses[$0] == clause }
+        let clauseTokens = clauseIndices.map { t[$0] }
+        let here = clauseIndices.firstIndex(of: q.numStart)
+        f.isNRMReferrals = q.unit != .gbp && isNRMReferral(referrals: speaksOfReferrals, referredElsewhere: referredElsewhere(clauseTokens, near: here),
+                                                           slaveryContext: nrmContext, labelledType: false)
         // "of which 52% were adults", "Of these, 3,745": a share of the figure before, or of the previous
         // sentence's subject: its period, NRM flag, type and kind of count.
         let clauseStart = t.indices.first { unit.clauses[$0] == clause } ?? 0
