@@ -167,6 +167,11 @@ enum Context {
         return text.string(t[s].start, t[last].end)
     }
 
+    /// Words opening a time phrase after an amount ("over the next three years", "in 2023-24").
+    static let timePrepositions: Set<String> = ["over", "for", "in", "during", "across", "within", "between", "from", "until", "by"]
+    static let timeDeterminers: Set<String> = ["the", "next", "coming", "following", "last", "past", "a", "this", "these",
+                                               "those", "each", "every", "per", "its", "their", "current", "remaining", "first"]
+
     static func nearest(_ mentions: [(Int, String)], to i: Int) -> String? {
         mentions.min(by: { abs($0.0 - i) < abs($1.0 - i) })?.1
     }
@@ -186,6 +191,18 @@ enum Context {
             }
         }
         if k < g.n, t[k].isPunct(")") { k += 1 }
+        // A time phrase right after the amount is not what is counted: "£25 million over the next
+        // three years to support victims" measures "to support victims".
+        while k < g.n, g.owner[k] == nil, Self.timePrepositions.contains(t[k].lower) {
+            var j = k + 1
+            while j < g.n, g.owner[j] == nil, Self.timeDeterminers.contains(t[j].lower) { j += 1 }
+            guard j < g.n, let o = g.owner[j], g.items[o].quantity == nil else { break }
+            if case .skip = g.items[o].kind { break }
+            k = g.items[o].hi
+        }
+        // "on victim support", "for victim care": the preposition is not part of what is funded.
+        if q.unit == .gbp, k + 1 < g.n, ["on", "for"].contains(t[k].lower), g.owner[k + 1] == nil, t[k + 1].isWord,
+           !Lexicon.trimWords.contains(t[k + 1].lower) || t[k + 1].lower == "the" { k += 1 }
         var first: Int?
         var last: Int?
         var words = 0
@@ -215,8 +232,13 @@ enum Context {
             words += 1
             k += 1
         }
-        while let f = first, let l = last, l >= f, Lexicon.trimWords.contains(t[l].lower) { last = l - 1 }
-        if let f = first, let l = last, l >= f { return text.string(t[f].start, t[l].end) }
+        // A measure never ends on a preposition or determiner, and is never a bare time phrase.
+        while let f = first, let l = last, l >= f, Lexicon.trimWords.contains(t[l].lower) || Self.timeDeterminers.contains(t[l].lower)
+            || Self.timePrepositions.contains(t[l].lower) { last = l - 1 }
+        if let f = first, let l = last, l >= f,
+           !(f...l).allSatisfy({ Self.timeDeterminers.contains(t[$0].lower) || Lexicon.timeUnits[t[$0].lower] != nil || Lexicon.trimWords.contains(t[$0].lower) }) {
+            return text.string(t[f].start, t[l].end)
+        }
         // Nothing after: the words before the number in its clause.
         let clause = unit.clauses[q.lo]
         var j = q.lo - 1
@@ -233,6 +255,16 @@ enum Context {
         while e >= s, Lexicon.trimWords.contains(t[e].lower) || Lexicon.changeVerbs[t[e].lower] != nil { e -= 1 }
         if s + 1 <= e, ["number", "numbers"].contains(t[s].lower), t[s + 1].lower == "of" { s += 2 }
         while s <= e, Lexicon.trimWords.contains(t[s].lower) { s += 1 }
+        // "We will spend £6.2 million": the verb of funding names nothing counted.
+        let verbal = (s...max(s, e)).allSatisfy { i in
+            i > e || Lexicon.auxiliaries.contains(t[i].lower) || Lexicon.measureStops.contains(t[i].lower)
+                || Lexicon.fundingVerbPrefixes.contains(where: { t[i].lower.hasPrefix($0) }) || Lexicon.receiveVerbs.contains(t[i].lower)
+        }
+        if s <= e, verbal { return nil }
+        // "The Government has committed £10 million": words ending in the verb of funding name the giver.
+        if q.unit == .gbp, s <= e, Lexicon.fundingVerbPrefixes.contains(where: { t[e].lower.hasPrefix($0) }) || Lexicon.receiveVerbs.contains(t[e].lower) {
+            return nil
+        }
         guard s <= e, !(s == e && ["number", "numbers", "figure", "total"].contains(t[s].lower)) else { return nil }
         return text.string(t[s].start, t[e].end)
     }
