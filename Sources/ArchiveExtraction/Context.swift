@@ -29,6 +29,73 @@ enum Context {
             || lower.utf8.split(separator: UInt8(ascii: " ")).contains { $0.elementsEqual("nrm".utf8) || $0.elementsEqual("nrms".utf8) }
     }
 
+    /// Whether a sentence speaks of modern slavery or trafficking: the NRM, slavery, trafficking,
+    /// potential victims, or an exploitation type of the NRM's own (not "sexual exploitation" alone,
+    /// which answers on child sexual exploitation use outside the NRM).
+    static func mentionsSlavery(_ lower: String) -> Bool {
+        let bytes = Array(lower.utf8)
+        for needle in ["slavery", "traffick", "potential victim", "labour exploitation", "criminal exploitation",
+                       "domestic servitude", "forced labour"] where bytes.containsSubsequence(Array(needle.utf8)) {
+            return true
+        }
+        return mentionsNRM(lower)
+    }
+
+    /// The rule for NRM referrals. A count or share is one when it speaks of referrals (or of people
+    /// referred), they are not referred somewhere else ("referrals to social services"), and either
+    /// the answer speaks of modern slavery or trafficking (this sentence or one before it: the NRM, slavery,
+    /// trafficking, potential victims; see `mentionsSlavery`), or the figure is counted by an NRM
+    /// exploitation type from a table or list label ("Labour" under "Exploitation type"). In an answer
+    /// about slavery, "referrals" are NRM referrals even when the NRM is never named; with no slavery
+    /// context, ordinary referrals are never flagged.
+    static func isNRMReferral(referrals: Bool, referredElsewhere: Bool, slaveryContext: Bool, labelledType: Bool) -> Bool {
+        referrals && !referredElsewhere && (slaveryContext || labelledType)
+    }
+
+    /// Whether the referrals in `t` go somewhere other than the NRM: "referrals to social services",
+    /// "referred to the police" (but not "referred to the NRM", "to the Single Competent Authority").
+    /// With `near`, only the referral word nearest that token is read ("1,200 referrals to social
+    /// services and 3,000 referrals in 2023": the second number's referrals go nowhere else).
+    static func referredElsewhere(_ t: [Token], near: Int? = nil) -> Bool {
+        var words = t.indices.filter { t[$0].lower.hasPrefix("referr") }
+        if let near, let i = words.min(by: { abs($0 - near) < abs($1 - near) }) { words = [i] }
+        for i in words {
+            var k = i + 1
+            while k < t.count, ["made", "were", "was", "being", "been", "are", "is"].contains(t[k].lower) { k += 1 }
+            guard k + 1 < t.count, ["to", "into"].contains(t[k].lower), t[k + 1].lower != "as" else { continue }
+            var j = k + 1
+            var nrm = false
+            while j < t.count, j < k + 8, t[j].kind != .punct || t[j].isPunct("’") || t[j].isPunct("'") {
+                if ["nrm", "nrms", "mechanism", "competent", "sca", "home"].contains(t[j].lower) { nrm = true }
+                j += 1
+            }
+            if !nrm { return true }
+        }
+        return false
+    }
+
+    /// The exploitation type a table or list label names: a full phrase ("Labour exploitation",
+    /// "Forced labour"), or, where bare words are allowed (under an "exploitation type" header or
+    /// caption, or in an answer about slavery), a bare type word: "Labour", "Sexual", "Criminal",
+    /// "Domestic", "Organ harvesting", "Not recorded or unknown". Nil when it names none, or two.
+    static func exploitationLabel(_ t: [Token], bareWordsAllowed: Bool) -> String? {
+        let types = Set(exploitationMentions(t).map(\.1))
+        if types.count == 1 { return types.first }
+        if types.count > 1 || !bareWordsAllowed { return nil }
+        let words = t.filter { $0.isWord && !["exploitation", "only", "exploited"].contains($0.lower) }.map(\.lower)
+        switch words {
+        case ["labour"], ["forced", "labour"]: return "labour exploitation"
+        case ["sexual"]: return "sexual exploitation"
+        case ["criminal"]: return "criminal exploitation"
+        case ["domestic"], ["domestic", "servitude"]: return "domestic servitude"
+        case ["organ"], ["organ", "harvesting"], ["organ", "removal"]: return "organ harvesting"
+        case ["unknown"], ["not", "recorded"], ["not", "known"], ["not", "specified"], ["not", "recorded", "or", "unknown"],
+             ["not", "specified", "or", "unknown"], ["unknown", "or", "not", "recorded"], ["other", "or", "unknown"]:
+            return "unknown exploitation"
+        default: return nil
+        }
+    }
+
     /// Exploitation types mentioned in tokens, with the token index where each starts.
     static func exploitationMentions(_ t: [Token]) -> [(Int, String)] {
         var out: [(Int, String)] = []
@@ -100,6 +167,11 @@ enum Context {
         return text.string(t[s].start, t[last].end)
     }
 
+    /// Words opening a time phrase after an amount ("over the next three years", "in 2023-24").
+    static let timePrepositions: Set<String> = ["over", "for", "in", "during", "across", "within", "between", "from", "until", "by"]
+    static let timeDeterminers: Set<String> = ["the", "next", "coming", "following", "last", "past", "a", "this", "these",
+                                               "those", "each", "every", "per", "its", "their", "current", "remaining", "first"]
+
     static func nearest(_ mentions: [(Int, String)], to i: Int) -> String? {
         mentions.min(by: { abs($0.0 - i) < abs($1.0 - i) })?.1
     }
@@ -119,6 +191,18 @@ enum Context {
             }
         }
         if k < g.n, t[k].isPunct(")") { k += 1 }
+        // A time phrase right after the amount is not what is counted: "£25 million over the next
+        // three years to support victims" measures "to support victims".
+        while k < g.n, g.owner[k] == nil, Self.timePrepositions.contains(t[k].lower) {
+            var j = k + 1
+            while j < g.n, g.owner[j] == nil, Self.timeDeterminers.contains(t[j].lower) { j += 1 }
+            guard j < g.n, let o = g.owner[j], g.items[o].quantity == nil else { break }
+            if case .skip = g.items[o].kind { break }
+            k = g.items[o].hi
+        }
+        // "on victim support", "for victim care": the preposition is not part of what is funded.
+        if q.unit == .gbp, k + 1 < g.n, ["on", "for"].contains(t[k].lower), g.owner[k + 1] == nil, t[k + 1].isWord,
+           !Lexicon.trimWords.contains(t[k + 1].lower) || t[k + 1].lower == "the" { k += 1 }
         var first: Int?
         var last: Int?
         var words = 0
@@ -148,8 +232,13 @@ enum Context {
             words += 1
             k += 1
         }
-        while let f = first, let l = last, l >= f, Lexicon.trimWords.contains(t[l].lower) { last = l - 1 }
-        if let f = first, let l = last, l >= f { return text.string(t[f].start, t[l].end) }
+        // A measure never ends on a preposition or determiner, and is never a bare time phrase.
+        while let f = first, let l = last, l >= f, Lexicon.trimWords.contains(t[l].lower) || Self.timeDeterminers.contains(t[l].lower)
+            || Self.timePrepositions.contains(t[l].lower) { last = l - 1 }
+        if let f = first, let l = last, l >= f,
+           !(f...l).allSatisfy({ Self.timeDeterminers.contains(t[$0].lower) || Lexicon.timeUnits[t[$0].lower] != nil || Lexicon.trimWords.contains(t[$0].lower) }) {
+            return text.string(t[f].start, t[l].end)
+        }
         // Nothing after: the words before the number in its clause.
         let clause = unit.clauses[q.lo]
         var j = q.lo - 1
@@ -166,6 +255,16 @@ enum Context {
         while e >= s, Lexicon.trimWords.contains(t[e].lower) || Lexicon.changeVerbs[t[e].lower] != nil { e -= 1 }
         if s + 1 <= e, ["number", "numbers"].contains(t[s].lower), t[s + 1].lower == "of" { s += 2 }
         while s <= e, Lexicon.trimWords.contains(t[s].lower) { s += 1 }
+        // "We will spend £6.2 million": the verb of funding names nothing counted.
+        let verbal = (s...max(s, e)).allSatisfy { i in
+            i > e || Lexicon.auxiliaries.contains(t[i].lower) || Lexicon.measureStops.contains(t[i].lower)
+                || Lexicon.fundingVerbPrefixes.contains(where: { t[i].lower.hasPrefix($0) }) || Lexicon.receiveVerbs.contains(t[i].lower)
+        }
+        if s <= e, verbal { return nil }
+        // "The Government has committed £10 million": words ending in the verb of funding name the giver.
+        if q.unit == .gbp, s <= e, Lexicon.fundingVerbPrefixes.contains(where: { t[e].lower.hasPrefix($0) }) || Lexicon.receiveVerbs.contains(t[e].lower) {
+            return nil
+        }
         guard s <= e, !(s == e && ["number", "numbers", "figure", "total"].contains(t[s].lower)) else { return nil }
         return text.string(t[s].start, t[e].end)
     }
@@ -219,18 +318,41 @@ enum Context {
         return p.item
     }
 
+    /// The sentence's relative periods ("the preceding quarter") with their values, each counted back
+    /// from the nearest own period before it (else after it), else from `previousPeriod`, the last
+    /// period of the answer so far. One that cannot be resolved has the empty value: a figure bound
+    /// to it has no period, rather than the sentence's.
+    static func resolvedRelativePeriods(_ g: SentenceGrammar, previousPeriod: String?) -> [(item: Item, p: PeriodValue)] {
+        let rel = g.relativePeriods
+        guard !rel.isEmpty else { return [] }
+        let own = ownPeriods(g)
+        return rel.map { r in
+            let base = own.last(where: { $0.item.hi <= r.item.lo })?.p.normalized
+                ?? own.first(where: { $0.item.lo >= r.item.hi })?.p.normalized ?? previousPeriod
+            let v = base.flatMap { r.r.resolve(against: $0) } ?? ""
+            return (r.item, PeriodValue(normalized: v, isFinancialYear: Periods.isFinancialYear(v)))
+        }
+    }
+
     /// The period of a quantity: the one bound right after it; else the nearest in its clause before it
     /// (then after it) not bound to another quantity; else the nearest in the sentence before (then after).
-    static func period(for q: Quantity, in unit: SentenceUnit) -> String? {
+    /// A relative period ("the previous quarter") is a baseline: it is the period only of a level bound
+    /// to it ("4,991 in the previous quarter", "the preceding quarter (4,991)"), never of a change.
+    static func period(for q: Quantity, in unit: SentenceUnit, previousPeriod: String? = nil) -> String? {
         let g = unit.grammar
-        // "compared with 2021 (12,727)": the number in brackets is the level of the year before it.
-        if q.lo >= 2, g.t[q.lo - 1].isPunct("("), let p = g.periods.first(where: { $0.item.hi == q.lo - 1 }) {
-            return p.p.normalized
+        let relative = resolvedRelativePeriods(g, previousPeriod: previousPeriod)
+        // "compared with 2021 (12,727)": the number in brackets is the level of the period before it.
+        if q.lo >= 2, g.t[q.lo - 1].isPunct("("),
+           let p = g.periods.first(where: { $0.item.hi == q.lo - 1 }) ?? relative.first(where: { $0.item.hi == q.lo - 1 }) {
+            return p.p.normalized.isEmpty ? nil : p.p.normalized
         }
         let ps = ownPeriods(g)
-        if let own = trailingPeriod(q, in: unit, ps) { return ps.first { $0.item.lo == own.lo }?.p.normalized }
+        let bound = relative.isEmpty ? ps : (ps + (q.kind == .level ? relative : [])).sorted { $0.item.lo < $1.item.lo }
+        if let own = trailingPeriod(q, in: unit, bound), let p = bound.first(where: { $0.item.lo == own.lo })?.p.normalized {
+            return p.isEmpty ? nil : p
+        }
         let clause = unit.clauses[q.numStart]
-        let claimed = Set(g.quantities.map(\.q).filter { $0.lo != q.lo }.compactMap { trailingPeriod($0, in: unit, ps)?.lo })
+        let claimed = Set(g.quantities.map(\.q).filter { $0.lo != q.lo }.compactMap { trailingPeriod($0, in: unit, bound)?.lo })
         let inClause = ps.filter { unit.clauses[$0.item.lo] == clause && !claimed.contains($0.item.lo) }
         if let p = inClause.last(where: { $0.item.hi <= q.lo }) ?? inClause.first(where: { $0.item.lo >= q.hi }) {
             return p.p.normalized
@@ -257,14 +379,15 @@ enum Context {
         return nil
     }
 
+    /// `nrmContext`: the answer speaks of modern slavery or trafficking, in this sentence or before it.
     static func figure(for q: Quantity, in unit: SentenceUnit, text: ScalarText, nrmContext: Bool,
-                       previous: [(Quantity, Figure)], antecedent: Figure? = nil) -> Figure {
+                       previous: [(Quantity, Figure)], antecedent: Figure? = nil, previousPeriod: String? = nil) -> Figure {
         let g = unit.grammar
         let t = g.t
         let clause = unit.clauses[q.numStart]
         var f = Figure(value: q.value, unit: q.unit, qualifier: q.qualifier, kind: q.kind, direction: q.direction,
                        evidence: text.span(t[q.lo].start, t[q.hi - 1].end))
-        f.period = period(for: q, in: unit)
+        f.period = period(for: q, in: unit, previousPeriod: previousPeriod)
         // Exploitation type: nearest in the clause, else the only one in the sentence.
         let types = exploitationMentions(t)
         let clauseTypes = types.filter { unit.clauses[$0.0] == clause }
@@ -278,14 +401,20 @@ enum Context {
         let others = g.quantities.map(\.q).filter { $0.lo != q.lo && $0.lo != asideStart }
         let reachable = pops.filter { p in !others.contains { o in (o.lo > min(p.0, q.lo) && o.lo < max(p.0, q.hi)) } }
         let copula: Set<String> = ["were", "was", "are", "is", "of", "being"]
-        if let p = pops.first(where: { $0.0 == q.hi || ($0.0 == q.hi + 1 && copula.contains(t[q.hi].lower)) }) { f.population = p.1 }
+        // The word after the number, past a bracketed aside: "9,350 (55%) were adults".
+        var after = q.hi
+        if after < g.n, t[after].isPunct("("), let close = t[after...].firstIndex(where: { $0.isPunct(")") }) { after = close + 1 }
+        if let p = pops.first(where: { $0.0 == after || ($0.0 == after + 1 && after < g.n && copula.contains(t[after].lower)) }) { f.population = p.1 }
         else if let p = parent?.population { f.population = p }
         else if let p = nearest(reachable, to: q.lo) { f.population = p }
         // NRM referrals: the clause speaks of referrals and the NRM is in view.
         let clauseLower = t.indices.filter { unit.clauses[$0] == clause }.map { t[$0].lower }
         let speaksOfReferrals = clauseLower.contains { $0.hasPrefix("referr") || $0 == "nrm" }
-        let potentialVictims = containsBytes(clauseLower.joined(separator: " "), "potential victims") && speaksOfReferrals
-        f.isNRMReferrals = q.unit != .gbp && ((speaksOfReferrals && nrmContext) || potentialVictims)
+        let clauseIndices = t.indices.filter { unit.clauses[$0] == clause }
+        let clauseTokens = clauseIndices.map { t[$0] }
+        let here = clauseIndices.firstIndex(of: q.numStart)
+        f.isNRMReferrals = q.unit != .gbp && isNRMReferral(referrals: speaksOfReferrals, referredElsewhere: referredElsewhere(clauseTokens, near: here),
+                                                           slaveryContext: nrmContext, labelledType: false)
         // "of which 52% were adults", "Of these, 3,745": a share of the figure before, or of the previous
         // sentence's subject: its period, NRM flag, type and kind of count.
         let clauseStart = t.indices.first { unit.clauses[$0] == clause } ?? 0

@@ -29,6 +29,8 @@ struct SentenceUnit {
     /// Whether the sentence names the NRM: asked of each sentence again for the ones after it, so
     /// worked out once.
     let mentionsNRM: Bool
+    /// Whether the sentence speaks of modern slavery or trafficking (see `Context.isNRMReferral`).
+    let mentionsSlavery: Bool
 
     init(tokens: [Token], grammar: SentenceGrammar, clauses: [Int], lowerText: String) {
         self.tokens = tokens
@@ -36,6 +38,7 @@ struct SentenceUnit {
         self.clauses = clauses
         self.lowerText = lowerText
         self.mentionsNRM = Context.mentionsNRM(lowerText)
+        self.mentionsSlavery = mentionsNRM || Context.mentionsSlavery(lowerText)
     }
 }
 
@@ -59,6 +62,8 @@ struct ExtractionRun {
     var inList = false
     /// The list's heading speaks of funding ("The following grants were awarded:").
     var listIsFunding = false
+    /// Some sentence so far speaks of modern slavery or trafficking: referrals are NRM referrals.
+    var slaveryContext = false
 
     init(text: String, answeringBody: String?) {
         self.text = ScalarText(text)
@@ -121,7 +126,7 @@ struct ExtractionRun {
         let anaphora = ["this period", "same period", "this timeframe", "of these", "of those"].contains(where: { containsBytes(unit.lowerText, $0) })
         listPeriod = Context.ownPeriods(unit.grammar).last?.p.normalized ?? (anaphora ? lastPeriod : nil)
         listCaption = Context.headingPhrase(unit, text)
-        listNRM = unit.mentionsNRM || sentences.suffix(2).contains(where: \.mentionsNRM)
+        listNRM = slaveryContext || unit.mentionsSlavery
     }
 
     /// A list item "Adults: 9,000" or "Sexual exploitation – 1,200": the label before the separator.
@@ -138,7 +143,8 @@ struct ExtractionRun {
         let g = SentenceGrammar(tokens: tokens, atLineStart: atLineStart)
         let unit = SentenceUnit(tokens: tokens, grammar: g, clauses: SentenceSplitter.clauses(tokens),
                                 lowerText: tokens.map(\.lower).joined(separator: " "))
-        let nrmContext = unit.mentionsNRM || sentences.suffix(2).contains(where: \.mentionsNRM)
+        if unit.mentionsSlavery { slaveryContext = true }
+        let nrmContext = slaveryContext
         var sentenceFigures: [(Quantity, Figure)] = []
         let anaphora = ["this timeframe", "this period", "same period", "that period", "this time period",
                         "of these", "of those", "same timeframe"].contains(where: { containsBytes(unit.lowerText, $0) })
@@ -156,7 +162,7 @@ struct ExtractionRun {
                 }
             }
             var f = Context.figure(for: q, in: unit, text: text, nrmContext: nrmContext, previous: sentenceFigures,
-                                   antecedent: antecedent)
+                                   antecedent: antecedent, previousPeriod: lastPeriod)
             if f.period == nil, anaphora { f.period = lastPeriod }
             if f.period == nil, inList { f.period = listPeriod }
             if isItem, inList, let labelEnd = Self.itemLabel(tokens, g), q.lo > labelEnd {
@@ -180,12 +186,15 @@ struct ExtractionRun {
         let words = Array(label[start...])
         guard let first = words.first, let last = words.last else { return }
         if f.population == nil { f.population = Context.populationMentions(words).first?.1 }
-        if f.exploitationType == nil { f.exploitationType = Context.exploitationMentions(words).first?.1 }
+        let caption = (listCaption ?? "").lowercased()
+        let labelled = Context.exploitationLabel(words, bareWordsAllowed: listNRM || containsBytes(caption, "exploitation"))
+        if f.exploitationType == nil { f.exploitationType = labelled }
         let labelText = text.string(first.start, last.end)
         if f.measure == nil { f.measure = [listCaption, labelText].compactMap { $0 }.joined(separator: " – ") }
-        let caption = (listCaption ?? "").lowercased() + " " + labelText.lowercased()
-        if q.unit != .gbp, containsBytes(caption, "referr") || containsBytes(caption, "potential victims"),
-           listNRM || Context.mentionsNRM(caption) {
+        let context = caption + " " + labelText.lowercased()
+        if q.unit != .gbp, Context.isNRMReferral(referrals: containsBytes(context, "referr") || containsBytes(context, "potential victims"),
+                                                 referredElsewhere: false,
+                                                 slaveryContext: listNRM || Context.mentionsSlavery(context), labelledType: labelled != nil) {
             f.isNRMReferrals = true
         }
     }
@@ -193,7 +202,7 @@ struct ExtractionRun {
     mutating func processTable(_ rows: [(Int, Int)]) {
         let caption = sentences.last
         let out = Tables.extract(rows: rows, text: text, caption: caption,
-                                 nrmContext: caption?.mentionsNRM ?? false || sentences.suffix(2).contains(where: \.mentionsNRM))
+                                 nrmContext: slaveryContext)
         figures.append(contentsOf: out.figures)
         grants.append(contentsOf: out.grants)
     }

@@ -36,6 +36,24 @@ enum Grants {
         return nil
     }
 
+    /// Verbs that take the recipient as object and the sum after "with": "funded X with £Y".
+    static let fundWithVerbs: Set<String> = [
+        "funded", "fund", "funds", "funding", "supported", "support", "supports", "supporting", "provided", "provide",
+        "provides", "providing", "awarded", "equipped", "resourced",
+    ]
+    /// Nouns of money given, before "for R" or "to R": "funding for Unseen", "a grant to Kalayaan".
+    static let fundingNouns: Set<String> = ["funding", "grant", "grants", "award", "awards", "payment", "payments", "contribution", "money"]
+
+    /// "to run the Modern Slavery & Exploitation Helpline": a named service the recipient is funded to
+    /// deliver (a capitalised name ending in a project noun); returns its name and the end token.
+    static func purposeProject(_ g: SentenceGrammar, _ k: Int, text: ScalarText) -> (String, Int)? {
+        let t = g.t
+        let verbs: Set<String> = ["run", "operate", "deliver", "provide", "manage", "develop", "expand", "continue", "support"]
+        guard k + 2 < g.n, t[k].lower == "to", verbs.contains(t[k + 1].lower),
+              let name = g.parseName(k + 2, text: text), Lexicon.projectNouns.contains(t[name.hi - 1].lower) else { return nil }
+        return (OrganisationName.displayName(name.text), name.hi)
+    }
+
     static func isProgramme(_ name: String) -> Bool {
         let words = name.lowercased().split(whereSeparator: { !$0.isLetter })
         return words.contains { Lexicon.programmeHeads.contains(String($0)) }
@@ -140,6 +158,7 @@ enum Grants {
             if t[k].isPunct(";") || t[k].isPunct(":") { break }
             if recipient != nil {
                 if let (p, hi) = projectPhrase(g, k, text: text) { if project == nil { project = p }; evHi = hi; k = hi; continue }
+                if project == nil, let (p, hi) = purposeProject(g, k, text: text) { project = p; evHi = hi; k = hi; continue }
                 if ["in", "for", "over", "during", "across", "from", "between", "until", "till"].contains(w),
                    k + 1 < n, let o = g.owner[k + 1], g.items[o].quantity == nil, g.items[o].period != nil || g.items[o].duration != nil {
                     k += 1; continue
@@ -188,7 +207,11 @@ enum Grants {
                 if Lexicon.receiveVerbs.contains(w) {
                     var a = j - 1
                     var sawAux = false
-                    while a >= 0, Lexicon.auxiliaries.contains(t[a].lower) { sawAux = sawAux || t[a].lower != "also"; a -= 1 }
+                    while a >= 0, Lexicon.auxiliaries.contains(t[a].lower) {
+                        sawAux = sawAux || t[a].lower != "also"
+                        if t[a].lower == "each" { each = true }
+                        a -= 1
+                    }
                     // A relative clause between subject and verb: "The Salvation Army, which holds the contract, received".
                     if a >= 0, t[a].isPunct(","), let c = (0..<a).last(where: { t[$0].isPunct(",") }),
                        c + 1 < a, ["which", "who", "that", "whose"].contains(t[c + 1].lower) {
@@ -196,9 +219,23 @@ enum Grants {
                         while a >= 0, Lexicon.auxiliaries.contains(t[a].lower) { a -= 1 }
                     }
                     let needsAux: Set<String> = ["awarded", "allocated", "granted", "given", "paid", "offered"]
-                    if !needsAux.contains(w) || sawAux, let name = g.parseNameBackward(endingAt: a, text: text) {
-                        recipient = name; evLo = name.lo
+                    // "Unseen, Hope for Justice and Kalayaan will each receive £50,000": one grant to each.
+                    if !needsAux.contains(w) || sawAux, let names = g.parseRecipientListBackward(endingAt: a, text: text) {
+                        let first = names[0], last = names[names.count - 1]
+                        let jointText = names.count == 1 ? first.text : text.string(t[first.nameStart].start, t[last.hi - 1].end)
+                        recipient = NamePhrase(lo: first.lo, hi: last.hi, text: jointText, nameStart: first.nameStart)
+                        evLo = first.lo
+                        if each {
+                            for (i, name) in names.enumerated() {
+                                let mayJoin = names.count == 1 || i == names.count - 1
+                                parts += mayJoin ? (g.splitJoint(name, text: text) ?? [name]) : [name]
+                            }
+                        }
                     }
+                } else if q.lo >= 2, t[q.lo - 1].lower == "with", let name = g.parseNameBackward(endingAt: q.lo - 2, text: text),
+                          name.lo >= 1, Self.fundWithVerbs.contains(t[name.lo - 1].lower) {
+                    // "has funded the MSOICU with £1.4 million", "provided Unseen with £200,000".
+                    recipient = name; evLo = name.lo - 1
                 } else if let name = g.parseNameBackward(endingAt: j, text: text), name.lo >= 1,
                           Lexicon.giveVerbs.contains(t[name.lo - 1].lower) {
                     recipient = name; evLo = name.lo
@@ -206,6 +243,22 @@ enum Grants {
                           ["funding", "grant", "grants", "award", "payment", "payments"].contains(t[name.lo - 2].lower) {
                     recipient = name; evLo = name.lo - 2
                 }
+            }
+        }
+        // A bracketed sum closing a funding phrase: "funding for Unseen to run the Modern Slavery &
+        // Exploitation Helpline (£1.2 million)", "a grant to Kalayaan (£75,000)".
+        if recipient == nil, q.lo >= 3, t[q.lo - 1].isPunct("("), q.hi < n, t[q.hi].isPunct(")") {
+            var j = q.lo - 2
+            let stop = max(1, q.lo - 24)
+            while j >= stop, g.owner[j] == nil || g.items[g.owner[j]!].quantity == nil, !t[j].isPunct(";"), !t[j].isPunct(":"), !t[j].isPunct(",") {
+                if ["for", "to"].contains(t[j].lower), Self.fundingNouns.contains(t[j - 1].lower),
+                   let names = g.parseRecipientList(j + 1, text: text), names.count == 1, let name = names.first,
+                   !Lexicon.places.contains(OrganisationName.key(name.text)) {
+                    recipient = name; evLo = j - 1; evHi = q.hi + 1
+                    if project == nil, let (p, _) = purposeProject(g, name.hi, text: text) { project = p }
+                    break
+                }
+                j -= 1
             }
         }
         // A list item under a funding heading: "Unseen: £200,000", "Hope for Justice – £150,000", "Kalayaan (£75,000)".
@@ -257,13 +310,27 @@ enum Grants {
             }
         }
         if let f = funder, OrganisationName.canonicalKey(f) == answeringKey { funder = nil }
+        // "R has been awarded £X to run the Y Helpline": the named service is the project.
+        if project == nil, evHi <= q.hi {
+            var k = q.hi
+            if k < n, t[k].lower == "each" { k += 1 }
+            while k + 1 < n, ["in", "for", "over"].contains(t[k].lower), let o = g.owner[k + 1], g.items[o].quantity == nil { k = g.items[o].hi }
+            if let (p, hi) = purposeProject(g, k, text: text) { project = p; evHi = hi }
+        }
+        if evHi == q.hi, q.hi < n, t[q.hi].lower == "each" { evHi = q.hi + 1 }
+        // A duration right after the sum belongs to its words: "£1.5m per annum for three years".
+        var d = q.hi
+        if d < n, ["for", "over", "across"].contains(t[d].lower) { d += 1 }
+        if d < n, let o = g.owner[d], g.items[o].duration != nil, evHi < g.items[o].hi, evLo < q.lo || evHi <= g.items[o].hi {
+            if evHi <= q.hi { evHi = g.items[o].hi }
+        }
         let lo = min(evLo, q.lo)
         let hi = max(evHi, q.hi)
         let names = each && parts.count > 1 ? parts.map { OrganisationName.displayName($0.text) } : [recipientName]
         return names.map { name in
             GrantMention(amountPence: q.pence ?? 0, recipient: name, project: project, durationMonths: duration,
                          financialYear: fy, funder: funder, programme: programme, qualifier: q.qualifier,
-                         evidence: text.span(t[lo].start, t[hi - 1].end))
+                         evidence: text.span(t[lo].start, t[hi - 1].end), rate: q.rate)
         }
     }
 }

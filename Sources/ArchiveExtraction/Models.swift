@@ -91,11 +91,15 @@ public struct GrantMention: Sendable, Equatable {
     public var qualifier: String?
     /// The words stating the grant, e.g. "£1.36m over three years to Changing Lives for their Net-Reach project".
     public var evidence: TextSpan
+    /// For a sum stated as a rate ("£1.5m per annum"), the rate words: `amountPence` is then the
+    /// amount per period, not the total (which the text may not state).
+    public var rate: String?
 
     /// Makes a grant mention; only amount, recipient and evidence are required.
     public init(amountPence: Int64, recipient: String, project: String? = nil, durationMonths: Int? = nil,
                 financialYear: String? = nil, funder: String? = nil, programme: String? = nil,
-                qualifier: String? = nil, evidence: TextSpan) {
+                qualifier: String? = nil, evidence: TextSpan, rate: String? = nil) {
+        self.rate = rate
         self.amountPence = amountPence
         self.recipient = recipient
         self.project = project

@@ -70,9 +70,23 @@ extension SentenceGrammar {
         return NamePhrase(lo: j, hi: k, text: text.string(t[j].start, t[k - 1].end))
     }
 
-    /// A name ending at token e (inclusive).
+    /// A bracketed acronym "(MSOICU)" starting at token k: the index after it, or nil.
+    func acronymEnd(_ k: Int) -> Int? {
+        guard k + 2 < n, t[k].isPunct("("), t[k + 2].isPunct(")") else { return nil }
+        let a = t[k + 1]
+        guard a.isAllCaps || (a.kind == .code && a.isCapitalized) else { return nil }
+        return k + 3
+    }
+
+    /// A name ending at token e (inclusive). A bracketed acronym after it ("the Modern Slavery and
+    /// Organised Immigration Crime Unit (MSOICU)") is in the phrase's range but not its text: the
+    /// acronym restates the name, and alone it would be a second spelling of one organisation.
     func parseNameBackward(endingAt e: Int, text: ScalarText) -> NamePhrase? {
         guard e >= 0, e < n else { return nil }
+        if e >= 3, t[e].isPunct(")"), acronymEnd(e - 2) == e + 1, var name = parseNameBackward(endingAt: e - 3, text: text) {
+            name.hi = e + 1
+            return name
+        }
         if t[e].kind == .punct, Self.closeQuotes.contains(t[e].text) {
             var k = e - 1
             while k >= 0, k > e - 14, !(t[k].kind == .punct && Self.openQuotes.contains(t[k].text)) { k -= 1 }
@@ -128,6 +142,7 @@ extension SentenceGrammar {
         name.lo = j
         name.nameStart = start
         let last = t[name.hi - 1]
+        if let end = acronymEnd(name.hi) { name.hi = end; return name }
         if name.hi < n, t[name.hi].isWord, !t[name.hi].isCapitalized, Lexicon.possessedNouns.contains(t[name.hi].lower),
            last.isWord, last.lower.hasSuffix("’s") || last.lower.hasSuffix("'s"),
            Lexicon.bodyHeads.contains(String(last.lower.dropLast(2))) {
@@ -172,6 +187,28 @@ extension SentenceGrammar {
     static func startsClause(_ word: String) -> Bool {
         ["has", "have", "had", "will", "would", "was", "were", "is", "are", "shall", "can", "could", "also"].contains(word)
             || Lexicon.giveVerbs.contains(word) || Lexicon.receiveVerbs.contains(word)
+    }
+
+    /// Recipients ending at token e: one name, or a list "A, B and C" (closed by "and") before a verb
+    /// ("Unseen, Hope for Justice and Kalayaan will each receive"). Places are not list members.
+    func parseRecipientListBackward(endingAt e: Int, text: ScalarText) -> [NamePhrase]? {
+        guard let last = parseNameBackward(endingAt: e, text: text) else { return nil }
+        var names = [last]
+        var lo = last.lo
+        while lo >= 2 {
+            var sep = lo - 1
+            if t[sep].lower == "and", sep >= 1, t[sep - 1].isPunct(",") { sep -= 1 }
+            guard t[sep].isPunct(","), let prev = parseNameBackward(endingAt: sep - 1, text: text),
+                  !Lexicon.places.contains(OrganisationName.key(prev.text)) else { break }
+            names.insert(prev, at: 0)
+            lo = prev.lo
+        }
+        // Commas without a closing "and" are an apposition or an opening phrase, not a list.
+        if names.count > 1 {
+            let closed = t[last.lo - 1].lower == "and" || t[last.lo..<last.hi].contains { $0.lower == "and" || $0.lower == "&" }
+            if !closed { return [last] }
+        }
+        return names
     }
 
     /// Recipients starting at token j: one name, or a list "A, B and C" (closed by "and").

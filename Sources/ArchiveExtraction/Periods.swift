@@ -11,6 +11,63 @@ enum Periods {
     }
 }
 
+/// A period named by its place before another: "the preceding quarter", "the previous year",
+/// "the same quarter last year", "the previous financial year". It has no value of its own; it is
+/// resolved against the period it is compared with (the sentence's own, else the answer's last).
+enum RelativePeriod: Equatable {
+    case previousQuarter, previousMonth
+    /// A year earlier at the same granularity: "the previous year", "the same quarter last year".
+    case previousYear
+    case previousFinancialYear
+
+    /// The period this one names, counted back from `base` ("2024-Q1" back one quarter is "2023-Q4").
+    /// "The previous year" of a quarter or a month is the same quarter or month a year earlier, so a
+    /// comparison stays like for like; nil when the base does not fix the answer ("the previous
+    /// quarter" of a whole year, or of a span of several years).
+    func resolve(against base: String) -> String? {
+        let u = Array(base.unicodeScalars)
+        func digits(_ r: Range<Int>) -> Int? {
+            guard r.upperBound <= u.count, r.allSatisfy({ ("0"..."9").contains(u[$0]) }) else { return nil }
+            return Int(String(String.UnicodeScalarView(u[r])))
+        }
+        func pad(_ v: Int, _ w: Int) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, w - s.count)) + s
+        }
+        if let slash = u.firstIndex(of: "/") {
+            // An interval "2023-07/2024-06": both ends a year back.
+            guard self == .previousYear,
+                  let a = resolve(against: String(String.UnicodeScalarView(u[..<slash]))),
+                  let b = resolve(against: String(String.UnicodeScalarView(u[(slash + 1)...]))) else { return nil }
+            return a + "/" + b
+        }
+        guard let y = digits(0..<4) else { return nil }
+        switch u.count {
+        case 4:
+            return self == .previousYear ? pad(y - 1, 4) : nil
+        case 7 where u[4] == "-" && u[5] == "Q":
+            guard let q = digits(6..<7) else { return nil }
+            switch self {
+            case .previousQuarter: return q == 1 ? "\(pad(y - 1, 4))-Q4" : "\(pad(y, 4))-Q\(q - 1)"
+            case .previousYear: return "\(pad(y - 1, 4))-Q\(q)"
+            default: return nil
+            }
+        case 7 where u[4] == "-" && Periods.isFinancialYear(base):
+            guard self == .previousYear || self == .previousFinancialYear else { return nil }
+            return pad(y - 1, 4) + "-" + pad(y % 100, 2)
+        case 7 where u[4] == "-":
+            guard let m = digits(5..<7) else { return nil }
+            switch self {
+            case .previousMonth: return m == 1 ? pad(y - 1, 4) + "-12" : pad(y, 4) + "-" + pad(m - 1, 2)
+            case .previousYear: return pad(y - 1, 4) + "-" + pad(m, 2)
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+}
+
 /// A calendar point with optional month and day.
 struct CalendarPoint: Equatable {
     var year: Int?
@@ -133,6 +190,33 @@ extension SentenceGrammar {
 
     func isDash(_ i: Int) -> Bool {
         i < n && t[i].kind == .punct && ["-", "–", "—", "‐", "‑"].contains(t[i].text)
+    }
+
+    /// "the preceding quarter", "the previous year", "the prior financial year", "the year before",
+    /// "the same quarter last year", "the same period of the previous year", "a year earlier".
+    func matchRelativePeriod(_ i: Int) -> (RelativePeriod, Int)? {
+        var k = i
+        if lower(k) == "the" || lower(k) == "a" { k += 1 }
+        let back: Set<String> = ["previous", "preceding", "prior"]
+        if back.contains(lower(k)) {
+            switch lower(k + 1) {
+            case "quarter": return (.previousQuarter, k + 2)
+            case "month": return (.previousMonth, k + 2)
+            case "year": return (.previousYear, k + 2)
+            case "financial" where lower(k + 2) == "year": return (.previousFinancialYear, k + 3)
+            default: return nil
+            }
+        }
+        // "the year before", "a year earlier".
+        if k > i, lower(k) == "year", ["before", "earlier"].contains(lower(k + 1)) { return (.previousYear, k + 2) }
+        // "the same quarter/period/month last year", "... of/in the previous year", "... a year earlier".
+        if lower(k) == "same", ["quarter", "period", "month", "time"].contains(lower(k + 1)) {
+            var j = k + 2
+            if ["of", "in"].contains(lower(j)) { j += 1 }
+            if lower(j) == "last", lower(j + 1) == "year" { return (.previousYear, j + 2) }
+            if let (r, end) = matchRelativePeriod(j), r == .previousYear || r == .previousFinancialYear { return (.previousYear, end) }
+        }
+        return nil
     }
 
     /// Recognises a period expression starting at token i; returns the item (nil value = date/name to skip).

@@ -20,6 +20,8 @@ struct Quantity {
 
 enum ItemKind {
     case period(PeriodValue)
+    /// A period stated relative to another ("the preceding quarter"): resolved against the sentence's own.
+    case relativePeriod(RelativePeriod)
     case duration(Int?)
     case quantity(Quantity)
     case skip
@@ -32,6 +34,7 @@ struct Item {
 
     var quantity: Quantity? { if case .quantity(let q) = kind { return q } else { return nil } }
     var period: PeriodValue? { if case .period(let p) = kind { return p } else { return nil } }
+    var relativePeriod: RelativePeriod? { if case .relativePeriod(let r) = kind { return r } else { return nil } }
     var duration: Int?? { if case .duration(let d) = kind { return d } else { return nil } }
 }
 
@@ -59,6 +62,9 @@ final class SentenceGrammar {
     var periods: [(item: Item, p: PeriodValue)] {
         items.compactMap { item in item.period.map { (item, $0) } }
     }
+    var relativePeriods: [(item: Item, r: RelativePeriod)] {
+        items.compactMap { item in item.relativePeriod.map { (item, $0) } }
+    }
 
     private func add(_ kind: ItemKind, _ lo: Int, _ hi: Int) {
         let idx = items.count
@@ -73,7 +79,7 @@ final class SentenceGrammar {
         }
     }
 
-    private func lower(_ i: Int) -> String { i >= 0 && i < n ? t[i].lower : "" }
+    func lower(_ i: Int) -> String { i >= 0 && i < n ? t[i].lower : "" }
     private func free(_ i: Int) -> Bool { i >= 0 && i < n && owner[i] == nil }
 
     /// Tries each rule at token i; returns the end of what it consumed.
@@ -89,7 +95,19 @@ final class SentenceGrammar {
             add(.skip, i, end)  // other currencies are not gbp figures
             return end
         }
-        if !isDataCell || tok.kind != .number, let (p, end) = matchPeriod(i) {
+        if tok.isWord, let (r, end) = matchRelativePeriod(i) {
+            add(.relativePeriod(r), i, end)
+            return end
+        }
+        // "the financial year 2024 to 2025": the words naming the kind of year are part of the period.
+        if tok.lower == "financial", lower(i + 1) == "year", let (p, end) = matchPeriod(i + 2), let p, p.isFinancialYear {
+            add(.period(p), i, end)
+            return end
+        }
+        if !isDataCell || tok.kind != .number, let (p, end0) = matchPeriod(i) {
+            var end = end0
+            // "the 2024 to 2025 financial year", "2023-24 financial year".
+            if let p, p.isFinancialYear, lower(end) == "financial", lower(end + 1) == "year" || lower(end + 1) == "years" { end += 2 }
             add(p.map { .period($0) } ?? .skip, i, end)
             return end
         }

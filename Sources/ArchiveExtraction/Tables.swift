@@ -79,7 +79,7 @@ enum Tables {
         let captionText = captionPhrase(caption, text)
         let fundingContext = (caption?.lowerText ?? "") + " " + header.map(\.lower).joined(separator: " ")
         let fundingCaption = ["fund", "grant", "award", "allocat", "paid", "received", "payment"].contains { word in
-            fundingContext.contains(word)
+            containsBytes(fundingContext, word)
         }
         var figures: [Figure] = []
         var grants: [GrantMention] = []
@@ -116,18 +116,27 @@ enum Tables {
                     if let h = headerText, !headerIsPeriod, !h.isEmpty { parts.append(h) }
                     if let l = label, period(of: l) == nil { parts.append(text.string(l.start, l.end)) }
                     f.measure = parts.isEmpty ? nil : parts.joined(separator: " – ")
-                    // Type, group and NRM from the row label, the column header, then the caption.
+                    // Type, group and NRM from the row label, the column header, then the caption. A bare
+                    // label ("Labour") names a type under an "exploitation type" header or caption, or in an
+                    // answer about slavery.
                     let sources = [label?.tokens ?? [], headerCell?.tokens ?? [], captionTokens]
-                    for s in sources where f.exploitationType == nil {
-                        f.exploitationType = Context.exploitationMentions(s).first?.1
+                    let labelHeader = labelIndex.flatMap { $0 < header.count ? header[$0].lower : nil } ?? ""
+                    let bare = nrmContext || containsBytes(labelHeader, "exploitation") || containsBytes(caption?.lowerText ?? "", "exploitation")
+                    var labelledType: String?
+                    for s in sources.prefix(2) where labelledType == nil {
+                        labelledType = Context.exploitationLabel(s, bareWordsAllowed: bare)
                     }
+                    f.exploitationType = labelledType ?? Context.exploitationMentions(captionTokens).first?.1
                     for s in sources where f.population == nil {
                         f.population = Context.populationMentions(s).first?.1
                     }
                     let context = sources.flatMap { $0 }.map(\.lower)
                     let joined = context.joined(separator: " ")
-                    f.isNRMReferrals = q.unit != .gbp && context.contains { $0.hasPrefix("referr") }
-                        && (nrmContext || Context.mentionsNRM(joined))
+                    f.isNRMReferrals = q.unit != .gbp
+                        && Context.isNRMReferral(referrals: context.contains { $0.hasPrefix("referr") } || containsBytes(joined, "potential victims"),
+                                                 referredElsewhere: Context.referredElsewhere(captionTokens),
+                                                 slaveryContext: nrmContext || Context.mentionsSlavery(joined),
+                                                 labelledType: labelledType != nil)
                     figures.append(f)
                 }
             }
