@@ -63,7 +63,13 @@ final class SentenceGrammar {
         items.compactMap { item in item.period.map { (item, $0) } }
     }
     var relativePeriods: [(item: Item, r: RelativePeriod)] {
-        items.compactMap { item in item.relativePeriod.map { (item, $0) } }
+        // A plain loop: the compactMap form crashes Swift 6.3.1's optimiser (CopyPropagation) in
+        // release builds.
+        var found: [(item: Item, r: RelativePeriod)] = []
+        for item in items {
+            if let relative = item.relativePeriod { found.append((item, relative)) }
+        }
+        return found
     }
 
     private func add(_ kind: ItemKind, _ lo: Int, _ hi: Int) {
