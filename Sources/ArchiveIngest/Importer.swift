@@ -184,9 +184,7 @@ public final class Importer {
 
     /// Recognises `data` by its content and reads its question records.
     public static func parse(_ data: Data, file: String) throws -> (InputFormat, [QuestionRecord]) {
-        let records = try InputReader.records(from: data, file: file)
-        // InputReader has just recognised the content, so detection cannot fail here.
-        let format = InputFormat.detect(data) ?? .pageText
+        let (format, records) = try InputReader.formatAndRecords(from: data, file: file)
         for record in records {
             let longest = ([record.questionText ?? ""] + record.answerVersions.map(\.text)).map(\.unicodeScalars.count).max() ?? 0
             guard longest <= maximumTextCharacters else {

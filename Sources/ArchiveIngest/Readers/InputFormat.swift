@@ -42,12 +42,19 @@ public enum InputReader {
     /// The records in a file of any supported format, in file order. Throws an ``InputError``
     /// naming the file (and the record and field, where one is at fault) when it cannot be read.
     public static func records(from data: Data, file: String) throws -> [QuestionRecord] {
+        try formatAndRecords(from: data, file: file).records
+    }
+
+    /// The file's format and its records, parsing it once.
+    public static func formatAndRecords(from data: Data, file: String) throws -> (format: InputFormat, records: [QuestionRecord]) {
         let text = try InputBytes.text(data, file: file)
         if InputFormat.startsLikeJSON(data) {
             // Shape errors (an array, an object of the wrong kind) come from the API reader, which
             // names what it expected.
-            return try APIReader.records(fromJSON: InputBytes.json(data, file: file, alreadyChecked: true), file: file)
+            let json = try InputBytes.json(data, file: file, alreadyChecked: true)
+            let records = try APIReader.records(fromJSON: json, file: file)
+            return (InputFormat.format(ofJSON: json) ?? .apiItem, records)
         }
-        return [try PageTextReader.record(from: text, file: file)]
+        return (.pageText, [try PageTextReader.record(from: text, file: file)])
     }
 }
