@@ -57,7 +57,7 @@ BLOCKERS = {
         "grammar and periods most of the rest: per-token Strings and Unicode property lookups), reading "
         "JSON ~19% (Foundation's JSONSerialization into [String: Any], then type checks), the SQLite writes "
         "and FTS5 ~15%, comparing answer texts 6%, HTML to text 4%, SHA-256 2%. Reading and extraction run "
-        "on one worker per core beside the writer, so on 2 cores the ingest is bound by extraction. What "
+        "on one worker per core beside the single writer thread, so on 2 cores the ingest is bound by both. What "
         "would close more of the gap: a byte-level tokenizer (no String per token), a JSON decoder straight "
         "into records, and fewer FTS rewrites for corrections; 2x of a raw copy is not reachable while "
         "every answer is parsed and extracted."),
