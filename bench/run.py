@@ -169,7 +169,10 @@ def report_sql():
             return m.group(1).replace('\\"', '"')
         raise SystemExit(f"bench: cannot find ReportFilters.{name} in {REPORTS_SWIFT}: its shape changed; update bench/run.py")
 
-    answer_conditions = swift_string("answerConditions")
+    m = re.search(r'static func answerConditions\(day: String = "([^"]+)"\) -> String \{\n\s*"""\n(.*?)\n\s*"""', src, re.S)
+    if not m:
+        raise SystemExit(f"bench: cannot find ReportFilters.answerConditions in {REPORTS_SWIFT}: its shape changed; update bench/run.py")
+    default_day, answer_conditions = m.group(1), dedent(m.group(2))
     limit_clause = swift_string("limitClause")
 
     def function_sql(func):
@@ -179,13 +182,9 @@ def report_sql():
         sql = dedent(m.group(1))
 
         def conditions(match):
-            text = answer_conditions
-            for old, new in re.findall(r'\.replacingOccurrences\(of: "((?:[^"\\]|\\.)*)", with: "((?:[^"\\]|\\.)*)"\)', match.group(1)):
-                text = text.replace(old, new)
-            return text
+            return answer_conditions.replace(r"\(day)", match.group(1) or default_day)
 
-        sql = re.sub(r"\\\(ReportFilters\.answerConditions((?:\.replacingOccurrences\(of: \"(?:[^\"\\]|\\.)*\", with: \"(?:[^\"\\]|\\.)*\"\))*)\)",
-                     conditions, sql)
+        sql = re.sub(r'\\\(ReportFilters\.answerConditions\((?:day: "([^"]+)")?\)\)', conditions, sql)
         sql = re.sub(r'\\\(ReportFilters\.recipientCondition\("([^"]+)"\)\)',
                      lambda m: f"(?5 IS NULL OR instr(lower({m.group(1)}), lower(?5)) > 0)", sql)
         sql = sql.replace(r"\(ReportFilters.limitClause)", limit_clause)

@@ -36,13 +36,15 @@ public struct ReportFilters: Sendable, Equatable {
     }
 
     /// The answer-level conditions on `v` (answer_versions), `q` (questions) and `b` (answering_bodies),
-    /// written against parameters ?1 to ?4 and ?6.
-    static let answerConditions = """
-        (?1 IS NULL OR v.date_answered >= ?1) AND (?2 IS NULL OR v.date_answered <= ?2)
+    /// written against parameters ?1 to ?4 and ?6; `day` is the column --since and --until compare.
+    static func answerConditions(day: String = "v.date_answered") -> String {
+        """
+        (?1 IS NULL OR \(day) >= ?1) AND (?2 IS NULL OR \(day) <= ?2)
         AND (?3 IS NULL OR q.house = ?3 COLLATE NOCASE)
         AND (?4 IS NULL OR b.name = ?4 COLLATE NOCASE OR CAST(b.api_id AS TEXT) = ?4)
         AND (?6 IS NULL OR q.id IN (SELECT rowid FROM search WHERE search MATCH ?6))
         """
+    }
 
     /// The recipient condition on an organisation name column, against parameter ?5.
     static func recipientCondition(_ column: String) -> String {
@@ -92,7 +94,7 @@ public enum Reports {
                 FROM grant_mentions m
                 JOIN answer_versions v ON v.id = m.answer_version_id AND v.is_current
                 WHERE EXISTS (SELECT 1 FROM questions q LEFT JOIN answering_bodies b ON b.id = q.answering_body_id
-                              WHERE q.answer_id = v.answer_id AND \(ReportFilters.answerConditions))
+                              WHERE q.answer_id = v.answer_id AND \(ReportFilters.answerConditions()))
             ),
             per_grant AS (
                 SELECT g.id, g.amount_pence, g.recipient_id, g.funder_id, g.project,
@@ -153,7 +155,7 @@ public enum Reports {
             JOIN answer_versions v ON v.id = m.answer_version_id AND v.is_current
             JOIN questions q ON q.id = (SELECT min(id) FROM questions WHERE answer_id = v.answer_id)
             LEFT JOIN answering_bodies b ON b.id = q.answering_body_id
-            WHERE \(ReportFilters.answerConditions) AND \(ReportFilters.recipientCondition("r.name"))
+            WHERE \(ReportFilters.answerConditions()) AND \(ReportFilters.recipientCondition("r.name"))
             ORDER BY v.date_answered, q.uin, m.evidence_start
             \(ReportFilters.limitClause)
             """
@@ -174,7 +176,7 @@ public enum Reports {
             JOIN answer_versions v ON v.id = f.answer_version_id AND v.is_current
             JOIN questions q ON q.id = (SELECT min(id) FROM questions WHERE answer_id = v.answer_id)
             LEFT JOIN answering_bodies b ON b.id = q.answering_body_id
-            WHERE \(ReportFilters.answerConditions)
+            WHERE \(ReportFilters.answerConditions())
             ORDER BY v.date_answered, q.uin, f.evidence_start
             \(ReportFilters.limitClause)
             """
@@ -201,7 +203,7 @@ public enum Reports {
                 JOIN answer_versions v ON v.id = f.answer_version_id AND v.is_current
                 JOIN questions q ON q.answer_id = v.answer_id
                 LEFT JOIN answering_bodies b ON b.id = q.answering_body_id
-                WHERE f.is_nrm_referrals AND \(ReportFilters.answerConditions)
+                WHERE f.is_nrm_referrals AND \(ReportFilters.answerConditions())
             ),
             valued AS (
                 SELECT period, exploitation_type, population, unit, kind, value,
@@ -252,7 +254,7 @@ public enum Reports {
             FROM questions q
             JOIN answer_versions v ON v.answer_id = q.answer_id AND v.is_current
             LEFT JOIN answering_bodies b ON b.id = q.answering_body_id
-            WHERE \(ReportFilters.answerConditions)
+            WHERE \(ReportFilters.answerConditions())
             ORDER BY v.date_answered DESC, q.house, q.uin
             \(ReportFilters.limitClause)
             """
@@ -274,7 +276,7 @@ public enum Reports {
             JOIN questions q ON q.id = search.rowid
             LEFT JOIN answer_versions v ON v.answer_id = q.answer_id AND v.is_current
             LEFT JOIN answering_bodies b ON b.id = q.answering_body_id
-            WHERE search MATCH ?8 AND \(ReportFilters.answerConditions.replacingOccurrences(of: "v.date_answered >=", with: "coalesce(v.date_answered, q.date_tabled) >=").replacingOccurrences(of: "v.date_answered <=", with: "coalesce(v.date_answered, q.date_tabled) <="))
+            WHERE search MATCH ?8 AND \(ReportFilters.answerConditions(day: "coalesce(v.date_answered, q.date_tabled)"))
              
             ORDER BY bm25(search), q.id
             \(ReportFilters.limitClause)
@@ -294,7 +296,7 @@ public enum Reports {
             FROM questions q
             JOIN answer_versions v ON v.answer_id = q.answer_id AND v.is_current
             LEFT JOIN answering_bodies b ON b.id = q.answering_body_id
-            WHERE \(ReportFilters.answerConditions)
+            WHERE \(ReportFilters.answerConditions())
             GROUP BY b.id, year
             ORDER BY answering_body, year
             \(ReportFilters.limitClause)
@@ -315,7 +317,7 @@ public enum Reports {
                 FROM questions q
                 LEFT JOIN answer_versions v ON v.answer_id = q.answer_id AND v.is_current
                 LEFT JOIN answering_bodies b ON b.id = q.answering_body_id
-                WHERE \(ReportFilters.answerConditions.replacingOccurrences(of: "v.date_answered >=", with: "q.date_tabled >=").replacingOccurrences(of: "v.date_answered <=", with: "q.date_tabled <="))
+                WHERE \(ReportFilters.answerConditions(day: "q.date_tabled"))
                  
             ),
             months AS (
