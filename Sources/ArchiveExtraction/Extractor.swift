@@ -13,8 +13,9 @@ public struct Extractor: Sendable {
     }
 
     /// Extracts from an answer; a funder matching `answeringBody` (by canonical key) is reported as nil.
-    public func extract(from text: String, answeringBody: String?) -> Extraction {
+    public func extract(from text: String, answeringBody: String?, question: String? = nil) -> Extraction {
         var run = ExtractionRun(text: text, answeringBody: answeringBody)
+        if let question { run.discourse = Discourse.ofQuestion(question) }
         run.perform()
         return Extraction(figures: run.figures, grants: run.grants)
     }
@@ -64,6 +65,10 @@ struct ExtractionRun {
     var listIsFunding = false
     /// Some sentence so far speaks of modern slavery or trafficking: referrals are NRM referrals.
     var slaveryContext = false
+    /// The names mentioned before the current sentence, from the question on.
+    var discourse = Discourse()
+    /// The grants found so far, with the sentence each was found in.
+    var earlierGrants: [EarlierGrant] = []
 
     init(text: String, answeringBody: String?) {
         self.text = ScalarText(text)
@@ -150,13 +155,19 @@ struct ExtractionRun {
                         "of these", "of those", "same timeframe"].contains(where: { containsBytes(unit.lowerText, $0) })
         for (_, q) in g.quantities {
             if q.unit == .gbp, q.rate == nil || Grants.isTimeRate(q.rate) {
-                let found = Grants.find(q, in: unit, text: text, answeringKey: answeringKey,
+                var found = Grants.find(q, in: unit, text: text, answeringKey: answeringKey,
                                         fundingListItem: inList && listIsFunding)
+                if found.isEmpty {
+                    let input = FrameInput(q: q, g: g, text: text, discourse: discourse, sentence: sentences.count,
+                                           earlier: earlierGrants, answeringKey: answeringKey)
+                    if let frame = FundingFrames.frame(input) { found = [Enrichment.mention(frame, input)] }
+                }
                 if !found.isEmpty {
                     // A list item's grant takes the financial year of the list's heading.
                     for var grant in found {
                         if inList, grant.financialYear == nil, let p = listPeriod, Periods.isFinancialYear(p) { grant.financialYear = p }
                         grants.append(grant)
+                        earlierGrants.append(EarlierGrant(index: grants.count - 1, grant: grant, sentence: sentences.count))
                     }
                     continue
                 }
@@ -178,6 +189,7 @@ struct ExtractionRun {
         let levels = sentenceFigures.map(\.1).filter { $0.kind == .level && $0.unit != .gbp }
         if let subject = levels.first(where: { $0.unit == .count }) ?? levels.first { antecedent = subject }
         sentences.append(unit)
+        discourse = discourse.observing(g, text: text)
     }
 
     /// A list item's label names the group or type counted ("Children: 7,000"), under the heading's caption.

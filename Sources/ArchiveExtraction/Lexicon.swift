@@ -210,4 +210,83 @@ enum Lexicon {
     ]
     /// Heads of names that are pots of money, not recipients: "the Victims’ Fund".
     static let fundHeads: Set<String> = ["fund", "funds", "pot", "budget", "reserve"]
+
+    // MARK: - Funding frames and discourse
+
+    /// Heads of names that are documents, laws or events, never funded: "the Modern Slavery Act".
+    static let documentHeads: Set<String> = [
+        "act", "acts", "bill", "strategy", "regulations", "review", "summit", "plan", "report", "statement",
+        "guidance", "order", "code", "convention", "protocol", "declaration", "conference", "audit",
+    ]
+    /// Heads of names of public bodies, which "the charity" or "the organisation" never stands for.
+    static let publicBodyHeads: Set<String> = [
+        "office", "department", "ministry", "government", "agency", "police", "constabulary", "authority",
+        "parliament", "commissioner", "executive", "service", "inspectorate", "directorate", "cabinet", "treasury",
+    ]
+    /// Description heads that stand for a named organisation: "the charity received £64,000".
+    static let organisationDescriptions: Set<String> = [
+        "charity", "organisation", "organization", "ngo", "provider", "consortium", "partner", "trust", "foundation",
+    ]
+    /// Description heads that stand for a named programme: "the programme will receive £2m".
+    static let programmeDescriptions: Set<String> = [
+        "programme", "program", "project", "scheme", "initiative", "pilot", "service", "helpline", "unit", "centre",
+        "taskforce", "operation", "network", "partnership", "hub",
+    ]
+    /// Lower-case heads that end the name of a funded thing after its proper name: "the Grip
+    /// programme", "the TOEX programme", "their ‘Grip’ police enforcement programme".
+    static let fundedThingHeads: Set<String> = [
+        "programme", "programmes", "program", "project", "projects", "unit", "centre", "center", "service", "scheme",
+        "taskforce", "initiative", "partnership", "pilot", "helpline", "network", "team", "hub", "campaign",
+        "operation", "app", "platform", "tool", "model", "hotline",
+    ]
+    /// Lower-case words between a proper name and its head: "‘Grip’ police enforcement programme".
+    static let fundedThingModifiers: Set<String> = [
+        "police", "enforcement", "support", "advocacy", "outreach", "prevention", "intervention", "pilot",
+        "specialist", "national", "regional", "local", "hotspot", "policing", "research", "training", "response",
+        "victim", "victims", "survivor", "helpline", "rescue", "safeguarding", "exit", "awareness", "data",
+    ]
+    /// Plural heads that make a name a class of recipients, not one: "Violence Reduction Units".
+    static let genericPluralHeads: Set<String> = [
+        "units", "forces", "councils", "authorities", "commissioners", "charities", "organisations", "organizations",
+        "partnerships", "vrus", "pccs", "services", "teams", "boards", "agencies", "constabularies", "ngos",
+        "providers", "trusts", "groups", "schools", "hospitals", "councillors", "bodies", "areas", "regions",
+    ]
+    /// Verbs of a purpose clause whose object is what the money funds: "£3.6m to establish the NCLCC".
+    static let purposeObjectVerbs: Set<String> = [
+        "establish", "create", "set", "develop", "run", "fund", "support", "launch", "expand", "found", "build",
+        "finance", "sustain", "continue", "extend", "open", "deliver", "operate", "resource", "maintain", "pilot",
+    ]
+    /// Nouns of bringing into being between a purpose verb and its object: "to support the establishment of".
+    static let establishmentNouns: Set<String> = [
+        "establishment", "creation", "development", "expansion", "launch", "setting", "running", "work",
+        "operation", "continuation", "roll-out", "rollout", "delivery",
+    ]
+    /// Verbs that put money into a thing: "invested £17.8m in the MSOICU", "put £2m into".
+    static let investVerbs: Set<String> = [
+        "invest", "invests", "invested", "investing", "spend", "spends", "spent", "spending", "put", "puts",
+        "putting", "inject", "injected", "injecting", "channel", "channelled", "plough", "ploughed",
+    ]
+    /// Verbs that give money to an indirect object before it: "funding St Giles Trust £860,000".
+    static let indirectObjectVerbs: Set<String> = [
+        "fund", "funds", "funded", "funding", "award", "awards", "awarded", "awarding", "allocate", "allocates",
+        "allocated", "allocating", "grant", "granted", "granting", "give", "gives", "gave", "given", "giving",
+        "pay", "pays", "paid", "paying", "offer", "offered", "offering",
+    ]
+    /// Words that may stand between a receiving verb and its sum: "received an additional investment of £5.5m".
+    static let receivedSumWords: Set<String> = [
+        "a", "an", "additional", "further", "extra", "new", "total", "grant", "grants", "funding", "investment",
+        "of", "sum", "award", "allocation", "uplift", "package", "worth", "some", "around", "its", "their",
+        "contribution", "payment", "one-off", "annual", "multi-year", "in", "over", "nearly", "almost",
+    ]
+    /// Words that mark a sum as part of a total already stated: "including £12.6m this year".
+    static let partMarkers: Set<String> = ["including", "includes", "included", "comprising", "comprises", "which"]
+    /// Participles of backing in an appositive: "West Midlands VRU, backed by £2.9m of investment".
+    static let backingParticiples: Set<String> = ["backed", "supported", "funded", "underpinned", "resourced", "boosted"]
+    /// Heads whose thing belongs to the organisation named before it: "a UNICEF project" is UNICEF's.
+    static let projectOfOrganisationHeads: Set<String> = ["project", "projects", "pilot", "campaign", "app", "platform", "tool"]
+    /// Nouns of money that make a clause a funding clause: "a £10 million investment to create ...".
+    static let fundingNouns: Set<String> = [
+        "funding", "grant", "grants", "investment", "investments", "allocation", "award", "awards", "contribution",
+        "payment", "payments", "money", "uplift",
+    ]
 }

@@ -94,6 +94,11 @@ public struct GrantMention: Sendable, Equatable {
     /// For a sum stated as a rate ("£1.5m per annum"), the rate words: `amountPence` is then the
     /// amount per period, not the total (which the text may not state).
     public var rate: String?
+    /// For a part of a larger sum stated in the same answer ("£10m, of which £2m this year"): the
+    /// index, in the extraction's `grants`, of the grant it is part of. Totals count it once.
+    public var partOf: Int?
+    /// True when this mention is a part of another grant of the same answer.
+    public var isPartOfTotal: Bool { partOf != nil }
 
     /// Makes a grant mention; only amount, recipient and evidence are required.
     public init(amountPence: Int64, recipient: String, project: String? = nil, durationMonths: Int? = nil,

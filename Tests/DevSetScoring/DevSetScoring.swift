@@ -35,8 +35,13 @@ public struct PredictedFigure: Sendable {
 
 /// One labelled answer of the development set.
 public struct DevSetAnswer {
+    /// The set the answer belongs to ("dev-set", "dev-set-2").
+    public var set: String
     public var file: String
+    /// The set and file together, as misses and false hits name the answer: "dev-set-2/101.json".
+    public var name: String { "\(set)/\(file)" }
     public var text: String
+    public var questionText: String?
     public var answeringBody: String?
     public var grants: [[String: Any]]
     public var figures: [[String: Any]]
@@ -73,19 +78,31 @@ public struct DevSetScore: CustomStringConvertible {
 
 /// The development set: answers, gold labels, and the scorer.
 public enum DevSet {
-    /// Tests/Fixtures/dev-set, found from this source file.
-    public static var directory: URL {
+    /// The labelled sets under Tests/Fixtures, in the order they are reported.
+    public static let sets = ["dev-set", "dev-set-2"]
+
+    /// Tests/Fixtures, found from this source file.
+    public static var fixtures: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/dev-set")
+            .appendingPathComponent("Fixtures")
     }
 
-    /// Every labelled answer with its gold labels.
+    /// Tests/Fixtures/dev-set, the first set.
+    public static var directory: URL { fixtures.appendingPathComponent(sets[0]) }
+
+    /// Every labelled answer of every set, set by set.
+    public static func allAnswers() throws -> [DevSetAnswer] {
+        try sets.flatMap { try answers(from: fixtures.appendingPathComponent($0)) }
+    }
+
+    /// Every labelled answer of the set in `dir`, with its gold labels.
     public static func answers(from dir: URL = directory) throws -> [DevSetAnswer] {
         let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("gold.json"))) as! [String: Any]
         return try (gold["labels"] as! [[String: Any]]).map { label in
             let file = label["file"] as! String
             let answer = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("answers/\(file)"))) as! [String: Any]
-            return DevSetAnswer(file: file, text: answer["answer_text"] as? String ?? "",
+            return DevSetAnswer(set: dir.lastPathComponent, file: file, text: answer["answer_text"] as? String ?? "",
+                                questionText: answer["question_text"] as? String,
                                 answeringBody: answer["answering_body"] as? String,
                                 grants: label["grants"] as? [[String: Any]] ?? [],
                                 figures: label["figures"] as? [[String: Any]] ?? [],
@@ -113,12 +130,12 @@ public enum DevSet {
                 grants.neutral += 1
             } else {
                 grants.falsePositives += 1
-                grants.falseHits.append("\(answer.file): grant £\(Double(g.amountPence) / 100) to \(g.recipient) [\(g.evidence)]")
+                grants.falseHits.append("\(answer.name): grant £\(Double(g.amountPence) / 100) to \(g.recipient) [\(g.evidence)]")
             }
         }
         for (i, g) in answer.grants.enumerated() where !goldGrantUsed[i] {
             grants.falseNegatives += 1
-            grants.misses.append("\(answer.file): grant \(g["amount_gbp"] ?? "?") to \(g["recipient"] ?? "?") [\(g["text"] ?? "")]")
+            grants.misses.append("\(answer.name): grant \(g["amount_gbp"] ?? "?") to \(g["recipient"] ?? "?") [\(g["text"] ?? "")]")
         }
         var goldFigureUsed = [Bool](repeating: false, count: answer.figures.count)
         for f in foundFigures {
@@ -130,12 +147,12 @@ public enum DevSet {
                 figures.neutral += 1
             } else {
                 figures.falsePositives += 1
-                figures.falseHits.append("\(answer.file): figure \(f.value) \(f.unit) [\(f.evidence)]")
+                figures.falseHits.append("\(answer.name): figure \(f.value) \(f.unit) [\(f.evidence)]")
             }
         }
         for (i, g) in answer.figures.enumerated() where !goldFigureUsed[i] {
             figures.falseNegatives += 1
-            figures.misses.append("\(answer.file): figure \(g["value"] ?? "?") \(g["unit"] ?? "?") [\(g["text"] ?? "")]")
+            figures.misses.append("\(answer.name): figure \(g["value"] ?? "?") \(g["unit"] ?? "?") [\(g["text"] ?? "")]")
         }
     }
 

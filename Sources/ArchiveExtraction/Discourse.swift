@@ -1,0 +1,114 @@
+// Discourse: what carries from one sentence to the next, and from the question into the answer.
+// The names mentioned so far (with the acronyms they were given) let a later "the VRU", "the
+// charity", "the programme" or "their unit" stand for the nearest compatible named antecedent, or
+// for nothing when there is none.
+
+/// What kind of thing a named antecedent is, so a description resolves only to a compatible one.
+enum AntecedentKind: Equatable {
+    case organisation
+    /// A programme, project, scheme, service or operation ("Operation Hydrant", "the Grip programme").
+    case programme
+    /// A place named as such ("the West Midlands", "London").
+    case place
+    /// A government department, agency or force ("the Home Office"): never "the charity".
+    case publicBody
+    /// A document, law or event ("the Modern Slavery Act 2015"): no funding description stands for it.
+    case other
+}
+
+/// One name mentioned in the question or the answer so far.
+struct Antecedent: Equatable {
+    /// The name as it is best displayed: "London Violence Reduction Unit".
+    var name: String
+    /// The acronym given in brackets after it: "VRU".
+    var acronym: String?
+    var kind: AntecedentKind
+}
+
+/// The names mentioned so far, nearest last; pure: `observing` returns a new value.
+struct Discourse {
+    private(set) var antecedents: [Antecedent] = []
+
+    /// The discourse the question text opens: the names it mentions.
+    static func ofQuestion(_ question: String) -> Discourse {
+        let text = ScalarText(question)
+        let tokens = Tokenizer.tokenize(text, 0, text.scalars.count)
+        var discourse = Discourse()
+        for (i, sentence) in SentenceSplitter.split(tokens).enumerated() {
+            discourse = discourse.observing(SentenceGrammar(tokens: sentence, atLineStart: i == 0), text: text)
+        }
+        return discourse
+    }
+
+    /// The discourse after reading the names of one sentence.
+    func observing(_ g: SentenceGrammar, text: ScalarText) -> Discourse {
+        var next = self
+        next.antecedents += Self.names(in: g, text: text)
+        if next.antecedents.count > 64 { next.antecedents.removeFirst(next.antecedents.count - 64) }
+        return next
+    }
+
+    /// The named antecedents of one sentence, in text order.
+    static func names(in g: SentenceGrammar, text: ScalarText) -> [Antecedent] {
+        spans(in: g, text: text).map(\.antecedent)
+    }
+
+    /// The names of one sentence with the token where each starts.
+    static func spans(in g: SentenceGrammar, text: ScalarText) -> [(lo: Int, antecedent: Antecedent)] {
+        var found: [(lo: Int, antecedent: Antecedent)] = []
+        var k = 0
+        while k < g.n {
+            guard g.owner[k] == nil, g.t[k].isCapitalized || g.t[k].lower == "the",
+                  let name = g.parseName(k, text: text) else { k += 1; continue }
+            let display = OrganisationName.displayName(name.text)
+            var acronym: String?
+            if let end = g.acronymEnd(name.hi) { acronym = g.t[name.hi + 1].text; k = end } else { k = name.hi }
+            if !display.isEmpty {
+                found.append((name.lo, Antecedent(name: display, acronym: acronym, kind: kind(of: display, in: g, at: name.lo))))
+            }
+        }
+        return found
+    }
+
+    /// Programme-like names end in a programme word or start with "Operation"; places are known or
+    /// follow "in".
+    static func kind(of name: String, in g: SentenceGrammar, at lo: Int) -> AntecedentKind {
+        let words = name.lowercased().split(separator: " ").map(String.init)
+        if Lexicon.places.contains(OrganisationName.key(name)) || (lo >= 1 && ["in", "across", "throughout"].contains(g.t[lo - 1].lower))
+            || (lo >= 2 && g.t[lo - 1].lower == "the" && g.t[lo - 2].lower == "in") { return .place }
+        if let last = words.last, Lexicon.documentHeads.contains(last) { return .other }
+        if let last = words.last, Lexicon.publicBodyHeads.contains(last) { return .publicBody }
+        if words.first == "operation" || words.last.map({ Lexicon.projectNouns.contains($0) || Lexicon.programmeHeads.contains($0) }) == true {
+            return .programme
+        }
+        return .organisation
+    }
+
+    /// The full name an acronym was given for ("VRU" after "the London Violence Reduction Unit (VRU)").
+    func expand(acronym: String) -> String? {
+        antecedents.last(where: { $0.acronym == acronym })?.name
+    }
+
+    /// The nearest antecedent a definite description's head noun can stand for: "the charity" an
+    /// organisation, "the programme" a programme; nil when the head is not one the lexicon knows.
+    func resolve(descriptionHead head: String) -> String? {
+        if Lexicon.organisationDescriptions.contains(head) {
+            return antecedents.last(where: { $0.kind == .organisation })?.name
+        }
+        if Lexicon.programmeDescriptions.contains(head) {
+            return antecedents.last(where: { $0.kind == .programme && $0.name.lowercased().hasSuffix(head) })?.name
+        }
+        return nil
+    }
+
+    /// Who "their" or "its" stands for at token k of a sentence: the nearest name before it in
+    /// the sentence, else the nearest place or organisation before the sentence.
+    func possessor(before k: Int, in g: SentenceGrammar, text: ScalarText) -> String? {
+        let possessors: [AntecedentKind] = [.place, .organisation, .publicBody]
+        // A name itself introduced by a possessive ("their Violence Reduction Unit") owns nothing.
+        let before = Self.spans(in: g, text: text).filter {
+            $0.lo < k && possessors.contains($0.antecedent.kind) && !($0.lo >= 1 && ["their", "its", "our"].contains(g.t[$0.lo - 1].lower))
+        }
+        return before.last?.antecedent.name ?? antecedents.last(where: { possessors.contains($0.kind) })?.name
+    }
+}
