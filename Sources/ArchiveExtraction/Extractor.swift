@@ -63,6 +63,8 @@ struct ExtractionRun {
     var inList = false
     /// The list's heading speaks of funding ("The following grants were awarded:").
     var listIsFunding = false
+    /// The list's heading speaks of offences or codes: an item opening with a number names one.
+    var listNamesCodes = false
     /// Some sentence so far speaks of modern slavery or trafficking: referrals are NRM referrals.
     var slaveryContext = false
     /// The names mentioned before the current sentence, from the question on.
@@ -128,6 +130,7 @@ struct ExtractionRun {
     mutating func startList(_ unit: SentenceUnit) {
         inList = true
         listIsFunding = ["fund", "grant", "award", "allocat", "paid", "payment"].contains(where: { containsBytes(unit.lowerText, $0) })
+        listNamesCodes = ["offence", "code", "classification"].contains(where: { containsBytes(unit.lowerText, $0) })
         let anaphora = ["this period", "same period", "this timeframe", "of these", "of those"].contains(where: { containsBytes(unit.lowerText, $0) })
         listPeriod = Context.ownPeriods(unit.grammar).last?.p.normalized ?? (anaphora ? lastPeriod : nil)
         listCaption = Context.headingPhrase(unit, text)
@@ -172,6 +175,8 @@ struct ExtractionRun {
                     continue
                 }
             }
+            // "• 72 Human trafficking for sexual exploitation" under a list of offences: a code.
+            if isItem, inList, listNamesCodes, q.unit == .count, q.lo == 0, q.hi < tokens.count, tokens[q.hi].isCapitalized { continue }
             var f = Context.figure(for: q, in: unit, text: text, nrmContext: nrmContext, previous: sentenceFigures,
                                    antecedent: antecedent, previousPeriod: lastPeriod)
             if f.period == nil, anaphora { f.period = lastPeriod }

@@ -272,7 +272,9 @@ enum Grants {
         }
         guard let recipient else { return [] }
         let recipientName = OrganisationName.displayName(recipient.text)
-        guard !recipientName.isEmpty, !isFundName(recipientName) else { return [] }
+        // Money to a class ("Violence Reduction Units", "local councils") is not a grant to one recipient.
+        guard !recipientName.isEmpty, !isFundName(recipientName),
+              !SentenceGrammar.isClassOfRecipients(OrganisationName.key(recipientName)) else { return [] }
 
         // Duration stated before the amount: "a three-year grant of £2m".
         if duration == nil {

@@ -188,6 +188,11 @@ extension SentenceGrammar {
         return q
     }
 
+    /// "2015 - 16", as table row labels write a financial year: spaced, the second year in two digits.
+    static func isSpacedFinancialYear(_ y: Int, _ second: Token) -> Bool {
+        second.intDigits.count == 2 && second.plainInt == (y + 1) % 100
+    }
+
     func isDash(_ i: Int) -> Bool {
         i < n && t[i].kind == .punct && ["-", "–", "—", "‐", "‑"].contains(t[i].text)
     }
@@ -257,8 +262,8 @@ extension SentenceGrammar {
         guard let (p, next) = point(i) else { return nil }
         if p.month == nil, let y = p.year {
             // Financial years "2023-24", "2023/24", "2023-2024"; ranges "2019-2023".
-            if isDash(next) || (next < n && t[next].isPunct("/")), !t[next].spaceBefore, next + 1 < n,
-               !t[next + 1].spaceBefore, let v = t[next + 1].plainInt {
+            if isDash(next) || (next < n && t[next].isPunct("/")), next + 1 < n, let v = t[next + 1].plainInt,
+               (!t[next].spaceBefore && !t[next + 1].spaceBefore) || Self.isSpacedFinancialYear(y, t[next + 1]) {
                 let digits = t[next + 1].intDigits.count
                 let y2 = digits == 2 ? (y / 100) * 100 + v : (digits == 4 ? v : -1)
                 if y2 == y + 1 { return (.financialYear(y), next + 2) }

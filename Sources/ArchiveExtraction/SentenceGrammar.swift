@@ -160,6 +160,12 @@ final class SentenceGrammar {
             }
             return nil
         }
+        // Ages after a group: "children under 10", "adults over 65".
+        if Lexicon.populationWords[w] != nil, i + 2 < n, ["under", "over", "below", "above"].contains(t[i + 1].lower),
+           let age = t[i + 2].plainInt, age < 100, !(i + 3 < n && Lexicon.countNouns.contains(t[i + 3].lower)) {
+            add(.skip, i + 1, i + 3)
+            return i + 3
+        }
         // Ranks and selections: "the top 10 nationalities" counts nothing.
         if w == "top", i + 1 < n, t[i + 1].plainInt != nil { add(.skip, i, i + 2); return i + 2 }
         // Ages: "aged 0-13", "age of 18", "aged between 18 and 25".
@@ -231,6 +237,7 @@ final class SentenceGrammar {
            !(i >= 2 && (t[i - 2].isNumber || t[i - 2].isPunct("%") || owner[i - 2] != nil && items[owner[i - 2]!].quantity != nil)) {
             add(.skip, i, i + 2); return i + 2
         }
+        if let end = notAStatistic(i) { add(.skip, i, end); return end }
         // "18-year-old", "3-year", "12-month".
         if i + 2 < n, isDash(i + 1), !t[i + 1].spaceBefore, t[i + 2].isWord, !t[i + 2].spaceBefore {
             let parts = t[i + 2].lower.split(separator: "-").map(String.init)
@@ -247,6 +254,29 @@ final class SentenceGrammar {
             return i + 2
         }
         return quantity(at: i, start: i, money: false)
+    }
+
+    /// Numbers that mark, name or date rather than count: the end of what to skip, or nil.
+    private func notAStatistic(_ i: Int) -> Int? {
+        let tok = t[i]
+        // A date range "14-20 September".
+        if let d = tok.plainInt, d <= 31, i + 3 < n, isDash(i + 1), let d2 = t[i + 2].plainInt, d2 <= 31, d2 > d, month(i + 3) != nil {
+            var end = i + 4
+            if end < n, t[end].year != nil { end += 1 }
+            return end
+        }
+        // Section markers "{ 1 }" and footnote marks glued to others or to a word: "(1)(2)", "(3)Proceeded".
+        if i > 0, t[i - 1].isPunct("{"), i + 1 < n, t[i + 1].isPunct("}") { return i + 2 }
+        if i > 0, t[i - 1].isPunct("("), i + 1 < n, t[i + 1].isPunct(")"), tok.plainInt.map({ $0 < 100 }) == true,
+           (i + 2 < n && !t[i + 2].spaceBefore && (t[i + 2].isPunct("(") || t[i + 2].isWord)) || (i >= 2 && t[i - 2].isPunct(")") && !t[i - 1].spaceBefore) {
+            return i + 2
+        }
+        // Table cells run together with dashes and words: "Found guilty--119", "against-122410".
+        if i >= 2, isDash(i - 1), !tok.spaceBefore, !t[i - 1].spaceBefore, t[i - 2].isWord || isDash(i - 2) { return i + 1 }
+        // A code or label in quotes: "‘106 Modern Slavery’".
+        if i > 0, t[i - 1].kind == .punct, Self.openQuotes.contains(t[i - 1].text), !tok.hasSeparator, i + 1 < n,
+           t[i + 1].isCapitalized, !Lexicon.countNouns.contains(t[i + 1].lower) { return i + 1 }
+        return nil
     }
 
     /// Where the amount starting with the number at i ends (multiplier, unit, rate).
