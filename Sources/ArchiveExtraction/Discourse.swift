@@ -93,7 +93,8 @@ struct Discourse {
     /// organisation, "the programme" a programme; nil when the head is not one the lexicon knows.
     func resolve(descriptionHead head: String) -> String? {
         if Lexicon.organisationDescriptions.contains(head) {
-            return antecedents.last(where: { $0.kind == .organisation })?.name
+            // "The Snowdrop Project" is a charity's name as often as a programme's.
+            return antecedents.last(where: { $0.kind == .organisation || $0.kind == .programme && $0.name.first?.isUppercase == true })?.name
         }
         if Lexicon.programmeDescriptions.contains(head) {
             return antecedents.last(where: { $0.kind == .programme && $0.name.lowercased().hasSuffix(head) })?.name

@@ -36,10 +36,8 @@ enum Enrichment {
     /// The agent of a passive: "£2 million has been provided by the Ministry of Justice".
     static func agent(_ x: FrameInput) -> String? {
         var k = x.q.hi
-        while k < x.n, k < x.q.hi + 4, Lexicon.auxiliaries.contains(x.t[k].lower) || x.t[k].lower == "made" { k += 1 }
-        guard k + 1 < x.n, x.t[k].lower == "by" || (x.t[k].lower == "available" && x.t[k + 1].lower == "by") else { return nil }
-        if x.t[k].lower == "available" { k += 1 }
-        guard k > x.q.hi, let name = x.g.parseName(k + 1, text: x.text) else { return nil }
+        while k < x.n, k < x.q.hi + 5, Lexicon.auxiliaries.contains(x.t[k].lower) || Lexicon.fundingParticiples.contains(x.t[k].lower) { k += 1 }
+        guard k + 1 < x.n, x.t[k].lower == "by", k > x.q.hi, Lexicon.fundingParticiples.contains(x.t[k - 1].lower), let name = x.g.parseName(k + 1, text: x.text) else { return nil }
         return OrganisationName.displayName(name.text)
     }
 

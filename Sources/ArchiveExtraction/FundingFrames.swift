@@ -140,8 +140,8 @@ enum FundingFrames {
             }
             j -= 1
         }
-        let after = x.q.hi..<min(x.n, x.q.hi + 3)
-        return after.contains { Lexicon.fundingNouns.contains(x.t[$0].lower) }
+        let after = x.q.hi..<min(x.n, x.q.hi + 4)
+        return after.contains { Lexicon.fundingNouns.contains(x.t[$0].lower) || Lexicon.fundingParticiples.contains(x.t[$0].lower) }
     }
 
     /// The recipient a funded thing stands for: "their Violence Reduction Unit" after "In the

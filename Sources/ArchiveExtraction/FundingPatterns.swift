@@ -68,7 +68,7 @@ extension FundingFrames {
         guard j >= 1, x.g.owner[j] == nil, Lexicon.receiveVerbs.contains(t[j].lower) else { return nil }
         var a = j - 1
         var sawAux = false
-        while a >= 0, Lexicon.auxiliaries.contains(t[a].lower) { sawAux = sawAux || t[a].lower != "also"; a -= 1 }
+        while a >= 0, Lexicon.auxiliaries.contains(t[a].lower) { sawAux = sawAux || Lexicon.passiveAuxiliaries.contains(t[a].lower); a -= 1 }
         // "awarded", "allocated" without an auxiliary are active: "We awarded £X".
         guard a >= 0, sawAux || !["awarded", "allocated", "granted", "given", "paid", "offered"].contains(t[j].lower) else { return nil }
         if a >= 1, t[a - 1].lower == "the", t[a].isWord, !t[a].isCapitalized || a - 1 == 0,

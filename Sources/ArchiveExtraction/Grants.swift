@@ -208,7 +208,7 @@ enum Grants {
                     var a = j - 1
                     var sawAux = false
                     while a >= 0, Lexicon.auxiliaries.contains(t[a].lower) {
-                        sawAux = sawAux || t[a].lower != "also"
+                        sawAux = sawAux || Lexicon.passiveAuxiliaries.contains(t[a].lower)
                         if t[a].lower == "each" { each = true }
                         a -= 1
                     }

@@ -289,4 +289,10 @@ enum Lexicon {
         "funding", "grant", "grants", "investment", "investments", "allocation", "award", "awards", "contribution",
         "payment", "payments", "money", "uplift",
     ]
+    /// Participles after a sum that make its clause a funding clause: "£2m has been provided by ...".
+    static let fundingParticiples: Set<String> = [
+        "available", "provided", "allocated", "awarded", "granted", "committed", "invested", "given", "made", "paid",
+    ]
+    /// Auxiliaries of the passive: "X was awarded £Y" receives, "X has awarded £Y" gives.
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "be", "is", "are", "being"]
 }
