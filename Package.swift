@@ -3,7 +3,8 @@
 // modern slavery, prostitution and sexual exploitation.
 //
 // The arrows point down: archive (CLI) -> ArchiveIngest / ArchiveQuery -> ArchiveStore -> SQLite -> CSQLite.
-// ArchiveExtraction knows nothing of SQL; ArchiveStore knows nothing of HTML.
+// ArchiveExtraction knows nothing of SQL; ArchiveStore knows nothing of HTML; both share the
+// value types of ArchiveFacts.
 import PackageDescription
 
 let package = Package(
@@ -43,12 +44,16 @@ let package = Package(
         ),
         .target(
             name: "ArchiveStore",
-            dependencies: ["SQLite", "Checksum"],
+            dependencies: ["SQLite", "Checksum", "ArchiveFacts"],
             plugins: ["EmbedMigrations"]
         ),
 
+        // MARK: - The facts of an answer (figures, grants, organisation names): the model that
+        // extraction produces and the store keeps
+        .target(name: "ArchiveFacts"),
+
         // MARK: - Figures and grants from answer text (pure Swift, no SQL, no HTML)
-        .target(name: "ArchiveExtraction"),
+        .target(name: "ArchiveExtraction", dependencies: ["ArchiveFacts"]),
 
         // MARK: - Input readers, HTML to text, the importer
         .target(
@@ -74,7 +79,7 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "Checksum"]),
-        .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "SQLite"]),
+        .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "ArchiveFacts", "SQLite"]),
         // Scoring against the labelled development set, shared by two test targets.
         .target(name: "DevSetScoring", dependencies: ["ArchiveExtraction"], path: "Tests/DevSetScoring"),
         .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction", "DevSetScoring"]),

@@ -2,6 +2,9 @@
 // grammar, then reads grants (money to a named recipient) and figures (everything else) with
 // their context: period, measure, NRM exploitation type and population.
 
+// The facts extraction produces are its public API.
+@_exported import ArchiveFacts
+
 /// Extracts figures and grant mentions from the plain text of one answer.
 public struct Extractor: Sendable {
     /// Makes an extractor.

@@ -180,16 +180,3 @@ enum Tokenizer {
     }
 }
 
-extension StringProtocol {
-    /// Without leading and trailing spaces and tabs. Native: Foundation's trimmingCharacters goes
-    /// through NSString on Linux, which showed in the ingest profile.
-    var trimmedOfSpaces: String {
-        // As CharacterSet.whitespaces: tab and the space separators, not line breaks.
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == " " || scalar == "\t" || (!scalar.isASCII && scalar.properties.generalCategory == .spaceSeparator)
-        }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
-    }
-}

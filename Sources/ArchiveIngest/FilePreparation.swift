@@ -27,10 +27,12 @@ struct ParsedFile: Sendable {
     var facts: [FactsKey: ExtractedFacts]
 }
 
-/// What extraction depends on: the text, and the answering body (the default funder).
+/// What extraction depends on: the text, the answering body (the default funder) and the
+/// question (whose names the answer may refer back to).
 struct FactsKey: Hashable, Sendable {
     var text: String
     var answeringBody: String?
+    var question: String?
 }
 
 enum FilePreparation {
@@ -60,8 +62,9 @@ enum FilePreparation {
             var facts: [FactsKey: ExtractedFacts] = [:]
             for record in records {
                 for version in record.answerVersions {
-                    let key = FactsKey(text: version.text, answeringBody: record.answeringBody?.name)
-                    if facts[key] == nil { facts[key] = extractor.facts(text: key.text, answeringBody: key.answeringBody) }
+                    let key = FactsKey(text: version.text, answeringBody: record.answeringBody?.name,
+                                       question: record.questionTextIsTruncated ? nil : record.questionText)
+                    if facts[key] == nil { facts[key] = extractor.facts(key) }
                 }
             }
             return .parsed(ParsedFile(path: path, sizeBytes: data.count, sha256: sha256, format: format, records: records, facts: facts))

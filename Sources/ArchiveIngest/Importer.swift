@@ -138,8 +138,9 @@ public final class Importer {
                 let sourceID = try writer.recordSource(path: file.path, sizeBytes: file.sizeBytes, sha256: file.sha256,
                                                        format: file.format.sourceName, error: nil, runID: runID)
                 for record in file.records {
-                    let outcome = try writer.store(record, sourceID: sourceID) { text, body in
-                        file.facts[FactsKey(text: text, answeringBody: body)] ?? extractor.facts(text: text, answeringBody: body)
+                    let outcome = try writer.store(record, sourceID: sourceID) { text, body, question in
+                        let key = FactsKey(text: text, answeringBody: body, question: question)
+                        return file.facts[key] ?? extractor.facts(key)
                     }
                     added += outcome.versionsAdded
                     if outcome.questionIsNew { new += 1 } else if outcome.questionWasUpdated { updated += 1 }

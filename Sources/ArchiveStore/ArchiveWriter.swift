@@ -1,3 +1,4 @@
+import ArchiveFacts
 import SQLite
 
 /// What storing one record changed.
@@ -103,7 +104,7 @@ public final class ArchiveWriter {
     /// Stores one record read from source `sourceID`. New answer versions get their figures and
     /// grants from `extract`, called once per new version with its text and answering body name.
     public func store(_ record: QuestionRecord, sourceID: Int64,
-                      extract: (_ text: String, _ answeringBody: String?) throws -> ExtractedFacts) throws -> RecordOutcome {
+                      extract: (_ text: String, _ answeringBody: String?, _ question: String?) throws -> ExtractedFacts) throws -> RecordOutcome {
         var outcome = RecordOutcome()
         let bodyID = try record.answeringBody.map(answeringBodyID)
         for member in [record.askingMember] + record.answerVersions.flatMap({ [$0.answeringMember, $0.correctingMember] }) {
@@ -151,7 +152,7 @@ public final class ArchiveWriter {
     /// Adds the record's answer versions that the answer does not have yet, with their figures and
     /// grants, and elects the current one.
     private func storeVersions(of record: QuestionRecord, answerID: Int64, sourceID: Int64,
-                               extract: (_ text: String, _ answeringBody: String?) throws -> ExtractedFacts,
+                               extract: (_ text: String, _ answeringBody: String?, _ question: String?) throws -> ExtractedFacts,
                                outcome: inout RecordOutcome) throws {
         if let holding = record.dateHoldingAnswer {
             try run("UPDATE answers SET date_holding_answer = ? WHERE id = ? AND date_holding_answer IS NOT ?",
@@ -184,8 +185,10 @@ public final class ArchiveWriter {
                       SQLiteValue(version.html), .text(version.text), SQLiteValue(version.isTruncated), .integer(sourceID)])
             outcome.versionsAdded += 1
             existing.append(KnownVersion(id: versionID, text: version.text, isTruncated: version.isTruncated))
-            let facts = try extract(version.text, record.answeringBody?.name)
-            try store(facts, versionID: versionID)
+            // A question cut short by a list response would give different names to the discourse.
+            let question = record.questionTextIsTruncated ? nil : record.questionText
+            let facts = try extract(version.text, record.answeringBody?.name, question)
+            try store(facts, versionID: versionID, answeringBody: record.answeringBody?.name)
         }
         // A grant stated only by a removed excerpt is no longer stated anywhere.
         for grantID in Set(orphanCandidates) {
@@ -316,58 +319,70 @@ public final class ArchiveWriter {
 
     // MARK: - Figures and grants
 
-    private func store(_ facts: ExtractedFacts, versionID: Int64) throws {
+    private func store(_ facts: ExtractedFacts, versionID: Int64, answeringBody: String?) throws {
         for figure in facts.figures {
             try run("""
-                INSERT INTO figures (answer_version_id, value, unit, qualifier, kind, period, measure, exploitation_type,
-                    population, is_nrm_referrals, evidence, evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.integer(versionID), .real(figure.value), .text(figure.unit), SQLiteValue(figure.qualifier),
-                      .text(figure.kind), SQLiteValue(figure.period), SQLiteValue(figure.measure),
-                      SQLiteValue(figure.exploitationType), SQLiteValue(figure.population), SQLiteValue(figure.isNRMReferrals),
-                      .text(figure.evidence.text), SQLiteValue(figure.evidence.start), SQLiteValue(figure.evidence.end)])
+                INSERT INTO figures (answer_version_id, value, unit, qualifier, kind, direction, period, measure, exploitation_type,
+                    population, is_nrm_referrals, evidence, evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.integer(versionID), .real(figure.value), .text(figure.unit.rawValue), SQLiteValue(figure.qualifier),
+                      .text(figure.kind.rawValue), SQLiteValue(figure.direction?.rawValue), SQLiteValue(figure.period),
+                      SQLiteValue(figure.measure), SQLiteValue(figure.exploitationType), SQLiteValue(figure.population),
+                      SQLiteValue(figure.isNRMReferrals), .text(figure.evidence.text), SQLiteValue(figure.evidence.start),
+                      SQLiteValue(figure.evidence.end)])
         }
+        // Grant ids by index in facts.grants, so a part can point at its total (stated before it).
+        var grantIDs: [Int64] = []
         for mention in facts.grants {
             let recipientID = try organisationID(mention.recipient)
-            let funderID = try mention.funder.map(organisationID)
-            let grantID = try grantID(recipientID: recipientID, funderID: funderID, mention: mention)
+            let funderID = try (mention.funder ?? answeringBody).map(organisationID)
+            let totalID = mention.partOf.flatMap { $0 < grantIDs.count ? grantIDs[$0] : nil }
+            let grantID = try grantID(recipientID: recipientID, funderID: funderID, totalID: totalID, mention: mention)
+            grantIDs.append(grantID)
             try run("""
-                INSERT INTO grant_mentions (grant_id, answer_version_id, recipient_as_written, evidence, evidence_start, evidence_end)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (answer_version_id, evidence_start, grant_id) DO NOTHING
-                """, [.integer(grantID), .integer(versionID), .text(mention.recipient.asWritten), .text(mention.evidence.text),
-                      SQLiteValue(mention.evidence.start), SQLiteValue(mention.evidence.end)])
+                INSERT INTO grant_mentions (grant_id, answer_version_id, recipient_as_written, qualifier, evidence, evidence_start, evidence_end)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (answer_version_id, evidence_start, grant_id) DO NOTHING
+                """, [.integer(grantID), .integer(versionID), .text(mention.recipient), SQLiteValue(mention.qualifier),
+                      .text(mention.evidence.text), SQLiteValue(mention.evidence.start), SQLiteValue(mention.evidence.end)])
         }
     }
 
-    /// The organisation with this key, created with its display name if new; remembers how it was written.
-    private func organisationID(_ organisation: OrganisationRef) throws -> Int64 {
+    /// The organisation a name written in an answer names, created with its display name if new;
+    /// remembers how it was written.
+    private func organisationID(_ asWritten: String) throws -> Int64 {
+        let key = OrganisationName.canonicalKey(asWritten)
         guard let row = try firstRow("""
             INSERT INTO organisations (name, key) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET key = key RETURNING id
-            """, [.text(organisation.name), .text(organisation.key)]), let id = row[0].integerValue else {
+            """, [.text(OrganisationName.displayName(asWritten)), .text(key)]), let id = row[0].integerValue else {
             throw SQLiteError(extendedCode: 1, message: "organisation row was not returned", sql: "INSERT INTO organisations")
         }
         try run("INSERT INTO organisation_names (name, key, organisation_id) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
-                [.text(organisation.asWritten), .text(organisation.key), .integer(id)])
+                [.text(asWritten), .text(key), .integer(id)])
         return id
     }
 
-    /// The grant with this recipient, amount and duration: one row however many answers restate it.
-    private func grantID(recipientID: Int64, funderID: Int64?, mention: GrantMentionRow) throws -> Int64 {
-        let identity: [SQLiteValue] = [.integer(recipientID), .integer(mention.amountPence),
-                                       SQLiteValue(mention.durationMonths ?? 0), .text(mention.financialYear ?? "")]
+    /// The grant with this recipient, amount, duration, year and rate: one row however many answers
+    /// restate it. A restatement may name what an earlier one left out, the total it is part of too.
+    private func grantID(recipientID: Int64, funderID: Int64?, totalID: Int64?, mention: GrantMention) throws -> Int64 {
+        let identity: [SQLiteValue] = [.integer(recipientID), .integer(mention.amountPence), SQLiteValue(mention.durationMonths ?? 0),
+                                       .text(mention.financialYear ?? ""), .text(mention.rate ?? "")]
         if let row = try firstRow("""
             SELECT id FROM grants WHERE recipient_id = ? AND amount_pence = ? AND coalesce(duration_months, 0) = ?
-                AND coalesce(financial_year, '') = ?
+                AND coalesce(financial_year, '') = ? AND coalesce(rate, '') = ?
             """, identity), let id = row[0].integerValue {
-            // A restatement may name what an earlier one left out.
-            try run("UPDATE grants SET project = coalesce(project, ?), programme = coalesce(programme, ?), funder_id = coalesce(funder_id, ?) WHERE id = ? AND (project IS NULL OR programme IS NULL OR funder_id IS NULL)",
-                    [SQLiteValue(mention.project), SQLiteValue(mention.programme), SQLiteValue(funderID), .integer(id)])
+            try run("""
+                UPDATE grants SET project = coalesce(project, ?), programme = coalesce(programme, ?), funder_id = coalesce(funder_id, ?),
+                    part_of_grant_id = coalesce(part_of_grant_id, ?)
+                WHERE id = ?5 AND (project IS NULL OR programme IS NULL OR funder_id IS NULL OR part_of_grant_id IS NULL)
+                """, [SQLiteValue(mention.project), SQLiteValue(mention.programme), SQLiteValue(funderID),
+                      SQLiteValue(totalID == id ? nil : totalID), .integer(id)])
             return id
         }
         return try insert("""
-            INSERT INTO grants (recipient_id, funder_id, amount_pence, duration_months, financial_year, project, programme)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO grants (recipient_id, funder_id, amount_pence, duration_months, financial_year, project, programme, rate, part_of_grant_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(recipientID), SQLiteValue(funderID), .integer(mention.amountPence), SQLiteValue(mention.durationMonths),
-                  SQLiteValue(mention.financialYear), SQLiteValue(mention.project), SQLiteValue(mention.programme)])
+                  SQLiteValue(mention.financialYear), SQLiteValue(mention.project), SQLiteValue(mention.programme),
+                  SQLiteValue(mention.rate), SQLiteValue(totalID)])
     }
 
     // MARK: - Bodies and members

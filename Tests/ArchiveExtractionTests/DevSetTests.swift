@@ -34,8 +34,13 @@ import Testing
             try current.write(to: Self.pinnedErrors, atomically: true, encoding: .utf8)
         }
         let pinned = try String(contentsOf: Self.pinnedErrors, encoding: .utf8)
-        let pinnedLines = Set(pinned.split(separator: "\n").map(String.init)), currentLines = Set(lines)
-        let gone = pinnedLines.subtracting(currentLines).sorted(), new = currentLines.subtracting(pinnedLines).sorted()
+        // Compared as multisets: a repeated line ("figure 0.0 count [0]") counts each time.
+        var remaining = pinned.split(separator: "\n").map(String.init)
+        var new: [String] = []
+        for line in lines {
+            if let i = remaining.firstIndex(of: line) { remaining.remove(at: i) } else { new.append(line) }
+        }
+        let gone = remaining
         #expect(gone.isEmpty && new.isEmpty,
                 "dev-set errors changed; review, then run UPDATE_DEV_SET_ERRORS=1 swift test --filter DevSetTests\nno longer:\n\(gone.joined(separator: "\n"))\nnew:\n\(new.joined(separator: "\n"))")
     }

@@ -1,3 +1,4 @@
+import ArchiveFacts
 import Testing
 @testable import ArchiveStore
 import SQLite
@@ -19,7 +20,7 @@ struct WriterFixture {
 
     @discardableResult
     func store(_ record: QuestionRecord, facts: ExtractedFacts = ExtractedFacts()) throws -> RecordOutcome {
-        try db.transaction { try writer.store(record, sourceID: sourceID) { _, _ in facts } }
+        try db.transaction { try writer.store(record, sourceID: sourceID) { _, _, _ in facts } }
     }
 
     func count(_ sql: String) throws -> Int64 {
@@ -37,11 +38,9 @@ func seedRecord(text: String = "We are providing £1.36m over three years to Cha
     return record
 }
 
-let changingLivesGrant = GrantMentionRow(
-    recipient: OrganisationRef(asWritten: "‘Changing Lives’", name: "Changing Lives", key: "changing lives"),
-    funder: OrganisationRef(asWritten: "Home Office", name: "Home Office", key: "home office"),
-    amountPence: 136_000_000, durationMonths: 36, financialYear: nil, project: "Net-Reach", programme: nil,
-    evidence: EvidenceSpan(start: 20, end: 56, text: "£1.36m over three years to Changing Lives"))
+let changingLivesGrant = GrantMention(
+    amountPence: 136_000_000, recipient: "‘Changing Lives’", project: "Net-Reach", durationMonths: 36,
+    evidence: TextSpan(start: 20, end: 56, text: "£1.36m over three years to Changing Lives"))
 
 @Suite struct ArchiveWriterTests {
     @Test func storingTheSameRecordTwiceChangesNothing() throws {
@@ -138,7 +137,7 @@ let changingLivesGrant = GrantMentionRow(
         other.uin = "9999"
         other.dateTabled = "2025-01-05"
         var restated = changingLivesGrant
-        restated.recipient = OrganisationRef(asWritten: "Changing Lives", name: "Changing Lives", key: "changing lives")
+        restated.recipient = "Changing Lives"
         try archive.store(other, facts: ExtractedFacts(grants: [restated]))
         #expect(try archive.count("SELECT count(*) FROM grants") == 1)
         #expect(try archive.count("SELECT count(*) FROM grant_mentions") == 2)
@@ -146,6 +145,38 @@ let changingLivesGrant = GrantMentionRow(
         #expect(try archive.count("SELECT count(*) FROM organisation_names") == 3) // two spellings of the recipient, one funder
         let funding = try archive.db.rows("SELECT recipient, total_gbp, grants, answers, first_answered, last_answered, funders FROM funding_by_recipient")
         #expect(funding == [[.text("Changing Lives"), .real(1_360_000), .integer(1), .integer(2), .text("2024-10-17"), .text("2025-01-10"), .text("Home Office")]])
+    }
+
+    @Test func aPartOfAGrantIsStoredWithItsTotalAndCountedOnlyOnce() throws {
+        let archive = try WriterFixture()
+        let text = "We have allocated the Essex VRU £14.2m since 2019, including £3.1m this financial year (2023/24)."
+        var part = GrantMention(amountPence: 310_000_000, recipient: "Essex VRU", financialYear: "2023-24",
+                                qualifier: "over", evidence: TextSpan(start: 51, end: 66, text: "including £3.1m"))
+        part.partOf = 0
+        let total = GrantMention(amountPence: 1_420_000_000, recipient: "Essex VRU",
+                                 evidence: TextSpan(start: 13, end: 38, text: "the Essex VRU £14.2m"), rate: nil)
+        try archive.store(seedRecord(text: text), facts: ExtractedFacts(grants: [total, part]))
+        #expect(try archive.count("SELECT count(*) FROM grants") == 2)
+        #expect(try archive.count("SELECT count(*) FROM grants p JOIN grants t ON t.id = p.part_of_grant_id WHERE p.amount_pence = 310000000 AND t.amount_pence = 1420000000") == 1)
+        #expect(try archive.db.scalar("SELECT qualifier FROM grant_mentions WHERE evidence = 'including £3.1m'") == .text("over"))
+        #expect(try archive.db.rows("SELECT total_gbp, grants FROM funding_by_recipient") == [[.real(14_200_000), .integer(1)]])
+    }
+
+    @Test func aGrantStatedAsARateIsADifferentGrantFromTheSameSumOnce() throws {
+        let archive = try WriterFixture()
+        let once = GrantMention(amountPence: 150_000_000, recipient: "Unseen", evidence: TextSpan(start: 0, end: 5, text: "£1.5m"))
+        let yearly = GrantMention(amountPence: 150_000_000, recipient: "Unseen", evidence: TextSpan(start: 10, end: 25, text: "£1.5m per annum"), rate: "per annum")
+        try archive.store(seedRecord(text: "£1.5m now, £1.5m per annum to Unseen"), facts: ExtractedFacts(grants: [once, yearly]))
+        #expect(try archive.count("SELECT count(*) FROM grants") == 2)
+        #expect(try archive.db.rows("SELECT grants, stated_as_rate FROM funding_by_recipient") == [[.integer(2), .integer(1)]])
+    }
+
+    @Test func aChangeFigureKeepsItsDirection() throws {
+        let archive = try WriterFixture()
+        let fall = Figure(value: 12, unit: .percent, kind: .change, direction: .decrease,
+                          evidence: TextSpan(start: 0, end: 13, text: "a 12% decrease"))
+        try archive.store(seedRecord(text: "a 12% decrease in referrals"), facts: ExtractedFacts(figures: [fall]))
+        #expect(try archive.db.scalar("SELECT direction FROM figures") == .text("decrease"))
     }
 
     @Test func anUnansweredQuestionIsKeptWithoutAnAnswer() throws {

@@ -97,9 +97,10 @@ public enum Reports {
                               WHERE q.answer_id = v.answer_id AND \(ReportFilters.answerConditions()))
             ),
             per_grant AS (
-                SELECT g.id, g.amount_pence, g.recipient_id, g.funder_id, g.project,
+                SELECT g.id, g.amount_pence, g.recipient_id, g.funder_id, g.project, g.rate,
                        min(live.date_answered) AS first_answered, max(live.date_answered) AS last_answered
                 FROM grants g JOIN live ON live.grant_id = g.id
+                WHERE g.part_of_grant_id IS NULL OR g.part_of_grant_id NOT IN (SELECT grant_id FROM live)
                 GROUP BY g.id
             ),
             grouped AS (
@@ -122,6 +123,7 @@ public enum Reports {
             SELECT g.key AS \(grouping.rawValue),
                    sum(g.amount_pence) / 100.0 AS total_gbp,
                    count(*) AS grants,
+                   count(g.rate) AS stated_as_rate,
                    a.answers,
                    min(g.first_answered) AS first_answered,
                    max(g.last_answered) AS last_answered,
@@ -135,7 +137,7 @@ public enum Reports {
             """
         return try run(database, title: "Funding by \(grouping.rawValue)", columns: [
             ReportColumn(grouping.rawValue, .text), ReportColumn("total_gbp", .money), ReportColumn("grants", .integer),
-            ReportColumn("answers", .integer), ReportColumn("first_answered", .date), ReportColumn("last_answered", .date),
+            ReportColumn("stated_as_rate", .integer), ReportColumn("answers", .integer), ReportColumn("first_answered", .date), ReportColumn("last_answered", .date),
             ReportColumn("funders", .text),
         ], sql: sql, filters: filters)
     }

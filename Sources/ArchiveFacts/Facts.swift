@@ -1,5 +1,6 @@
-// The public result types of ArchiveExtraction: figures (statistics) and grant mentions found in
-// the plain text of one written answer, each tied to the exact span of text that states it.
+// The facts of one written answer, one model from text to table: the figures (statistics) and
+// grant mentions that extraction finds, each tied to the exact span of text that states it, and
+// that the store keeps as they are. A small module below both, so neither copies the other.
 
 /// What a figure counts: a plain count, a percentage, or a sum of money in pounds sterling.
 public enum FigureUnit: String, Sendable { case count, percent, gbp }
