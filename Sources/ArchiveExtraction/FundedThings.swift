@@ -71,7 +71,9 @@ extension SentenceGrammar {
     private func fundedThing(_ phrase: NamePhrase, nameText: String, head: String?, possessive: Bool, text: ScalarText) -> FundedThing? {
         let name = FundedThing.clean(nameText)
         let key = OrganisationName.key(name)
-        guard !name.isEmpty, !Lexicon.places.contains(key), !Self.isClassOfRecipients(key) else { return nil }
+        // A law, strategy or plan is not given money: "£2m to deliver the Modern Slavery Strategy".
+        let last = key.split(separator: " ").last.map(String.init) ?? ""
+        guard !name.isEmpty, !Lexicon.places.contains(key), !Self.isClassOfRecipients(key), !Lexicon.documentHeads.contains(last) else { return nil }
         let full = head == nil ? name : FundedThing.clean(text.string(t[phrase.nameStart].start, t[phrase.hi - 1].end))
         return FundedThing(phrase: phrase, name: name, fullName: full, head: head, possessive: possessive)
     }

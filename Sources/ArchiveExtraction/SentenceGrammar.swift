@@ -324,8 +324,10 @@ final class SentenceGrammar {
                 if percentUnit(&j) { unit = .percent } else { exponent = saved == 0 ? exponent : saved }
             }
         }
-        // A year-like number on its own is a year, unless this is a table data cell.
-        if !money, unit == .count, exponent == 0, t[i].year != nil, !isDataCell {
+        // A year-like number on its own is a year, unless this is a table data cell or a count noun
+        // follows it ("over 2100 individuals").
+        if !money, unit == .count, exponent == 0, t[i].year != nil, !isDataCell,
+           !(k < n && Lexicon.countNouns.contains(t[k].lower)) {
             add(.skip, i, i + 1)
             return i + 1
         }

@@ -106,6 +106,7 @@ import Testing
         #expect(out.figures.map(\.value) == [38_000_000, 12_000_000])
         #expect(recipients("We have invested £1.5 billion in the police this year.").isEmpty)
         #expect(recipients("The Government has made £130m available this year to tackle serious violence.").isEmpty)
+        #expect(recipients("We have committed £2m to deliver the Modern Slavery Strategy.").isEmpty)
     }
 
     @Test func anAgentOfAPassiveIsTheFunder() {

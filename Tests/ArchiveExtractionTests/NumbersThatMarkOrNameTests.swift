@@ -27,6 +27,10 @@ import Testing
         #expect(values("Support is available to children under 12 in 14 local authorities.") == [14])
     }
 
+    @Test func aYearLikeNumberBeforeACountNounIsACount() {
+        #expect(values("The operation led to over 1900 arrests and over 2050 individuals safeguarded.") == [1900, 2050])
+    }
+
     @Test func aSpacedFinancialYearIsAPeriod() {
         let f = extractor.extract(from: "Prosecutions | Total |\n2019 - 20 | 311 |").figures
         #expect(f.map(\.value) == [311])
