@@ -10,7 +10,7 @@ extension FundingFrames {
         while k < min(x.n, x.q.hi + 16) {
             if let o = x.g.owner[k] { if x.g.items[o].quantity != nil { return nil }; k = x.g.items[o].hi; continue }
             if t[k].isPunct(";") || t[k].isPunct(":") { return nil }
-            if t[k].lower == "to", k + 1 < x.n, Grants.infinitiveVerbs.contains(t[k + 1].lower) { break }
+            if t[k].lower == "to", k + 1 < x.n, Lexicon.infinitiveVerbs.contains(t[k + 1].lower) { break }
             k += 1
         }
         guard k + 1 < x.n, t[k].lower == "to", Lexicon.purposeObjectVerbs.contains(t[k + 1].lower), isFundingClause(x) else { return nil }
@@ -56,7 +56,7 @@ extension FundingFrames {
     static func withObject(_ x: FrameInput) -> FundingFrame? {
         guard x.q.lo >= 3, x.t[x.q.lo - 1].lower == "with",
               let thing = x.g.parseFundedThingBackward(endingAt: x.q.lo - 2, text: x.text), thing.phrase.lo >= 1,
-              Grants.fundWithVerbs.contains(x.t[thing.phrase.lo - 1].lower) else { return nil }
+              Lexicon.fundWithVerbs.contains(x.t[thing.phrase.lo - 1].lower) else { return nil }
         return FundingFrame(pattern: .withObject, recipient: thing.recipient, lo: thing.phrase.lo - 1, hi: x.q.hi)
     }
 

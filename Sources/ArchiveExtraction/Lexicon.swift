@@ -295,4 +295,46 @@ enum Lexicon {
     ]
     /// Auxiliaries of the passive: "X was awarded £Y" receives, "X has awarded £Y" gives.
     static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "be", "is", "are", "being"]
+
+    // MARK: - The recipient grammar
+
+    /// Verbs of a purpose clause after "to": "£X to fund ...", "to help victims".
+    static let infinitiveVerbs: Set<String> = [
+        "fund", "support", "help", "provide", "deliver", "run", "develop", "improve", "tackle", "address", "enable",
+        "ensure", "increase", "expand", "create", "establish", "build", "research", "understand", "identify",
+        "prevent", "protect", "combat", "reduce", "raise", "train", "commission", "continue", "strengthen",
+        "enhance", "assist", "allow", "pay", "cover", "test", "pilot", "evaluate", "assess", "work", "set",
+        "boost", "drive", "meet", "give", "offer", "make", "take", "bring", "target", "extend", "explore",
+        "launch", "roll", "scale", "invest", "promote", "encourage", "respond", "end", "stop", "disrupt",
+        "rescue", "safeguard", "upskill", "embed", "maintain", "sustain", "keep", "trial", "design", "produce",
+        "carry", "conduct", "undertake", "gather", "collect", "map", "better", "further", "date", "be", "spend",
+        "recruit", "employ", "equip", "operate", "manage", "co-ordinate", "coordinate", "lead", "fight",
+        "eradicate", "end", "increase", "monitor", "review", "update", "create", "pursue", "investigate",
+        "prosecute", "bolster", "double", "grow", "transform", "integrate", "reach", "engage", "educate",
+        "inform", "implement", "secure", "procure", "purchase", "buy", "hire", "open", "expand", "share",
+    ]
+    /// Verbs that take the recipient as object and the sum after "with": "funded X with £Y".
+    static let fundWithVerbs: Set<String> = [
+        "funded", "fund", "funds", "funding", "supported", "support", "supports", "supporting", "provided", "provide",
+        "provides", "providing", "awarded", "equipped", "resourced",
+    ]
+    /// Nouns of money given, before "for R" or "to R": "funding for Unseen", "a grant to Kalayaan".
+    static let fundingNounsBeforeRecipient: Set<String> = ["funding", "grant", "grants", "award", "awards", "payment", "payments", "contribution", "money"]
+
+    /// Nouns before "to R" in "funding to R of £X".
+    static let fundingNounsBeforeTo: Set<String> = ["funding", "grant", "grants", "award", "payment", "payments"]
+    /// Words between a receiving or giving verb and its sum: "received a grant of £X".
+    static let sumWordsAfterVerb: Set<String> = [
+        "a", "an", "total", "grant", "funding", "sum", "additional", "further", "extra", "worth", "with", "new", "of",
+        "in", "grants", "award", "package", "contract", "contracts", "valued", "at",
+    ]
+    /// Verbs that receive only in the passive: "Kalayaan was awarded £X"; "We awarded £X" gives.
+    static let receivingOnlyInPassive: Set<String> = ["awarded", "allocated", "granted", "given", "paid", "offered"]
+    static let relativePronouns: Set<String> = ["which", "who", "that", "whose"]
+    /// Prepositions of a time phrase after the recipient: "to Unseen in 2024-25", "over three years".
+    static let timePrepositionsAfterRecipient: Set<String> = ["in", "for", "over", "during", "across", "from", "between", "until", "till"]
+    /// Words that open a duration after the recipient: "for the next three years", "a period of".
+    static let durationOpeners: Set<String> = ["the", "next", "a", "period", "of"]
+    /// Prepositions that name where money comes from: "from the X Fund", "through the Y Programme".
+    static let sourcePrepositions: Set<String> = ["from", "through", "via", "under"]
 }
