@@ -380,87 +380,152 @@ enum Context {
     }
 
     /// `nrmContext`: the answer speaks of modern slavery or trafficking, in this sentence or before it.
+    /// Three stages: what the figure's own words say, what it takes from a figure quoted before it
+    /// (the inheritance rules, in order), and the name of its measure.
     static func figure(for q: Quantity, in unit: SentenceUnit, text: ScalarText, nrmContext: Bool,
                        previous: [(Quantity, Figure)], antecedent: Figure? = nil, previousPeriod: String? = nil) -> Figure {
-        let g = unit.grammar
-        let t = g.t
-        let clause = unit.clauses[q.numStart]
+        let x = FigureContext(q: q, unit: unit, text: text, previous: previous, antecedent: antecedent)
+        var draft = FigureDraft(figure: ownReading(x, nrmContext: nrmContext, previousPeriod: previousPeriod),
+                                measure: measurePhrase(q, unit, text: text))
+        for rule in FigureDraft.inheritanceRules { rule(x, &draft) }
+        draft.figure.measure = FigureDraft.measureName(draft, q)
+        return draft.figure
+    }
+
+    /// What the figure's own sentence says: period, exploitation type, population, NRM referrals.
+    static func ownReading(_ x: FigureContext, nrmContext: Bool, previousPeriod: String?) -> Figure {
+        let q = x.q, unit = x.unit, g = unit.grammar, t = g.t
         var f = Figure(value: q.value, unit: q.unit, qualifier: q.qualifier, kind: q.kind, direction: q.direction,
-                       evidence: text.span(t[q.lo].start, t[q.hi - 1].end))
+                       evidence: x.text.span(t[q.lo].start, t[q.hi - 1].end))
         f.period = period(for: q, in: unit, previousPeriod: previousPeriod)
         // Exploitation type: nearest in the clause, else the only one in the sentence.
         let types = exploitationMentions(t)
-        let clauseTypes = types.filter { unit.clauses[$0.0] == clause }
+        let clauseTypes = types.filter { unit.clauses[$0.0] == x.clause }
         if let ty = nearest(clauseTypes, to: q.lo) { f.exploitationType = ty }
         else if Set(types.map(\.1)).count == 1 { f.exploitationType = types[0].1 }
-        // Population: the word right after the number, else the nearest in the clause.
-        let pops = populationMentions(t).filter { unit.clauses[$0.0] == clause }
-        let parent = parentIndex(of: q, previous, t).map { previous[$0].1 }
-        // Candidates not separated from this number by another quantity.
+        f.population = population(x)
+        // NRM referrals: the clause speaks of referrals and the NRM is in view.
+        let clauseIndices = t.indices.filter { unit.clauses[$0] == x.clause }
+        let speaksOfReferrals = clauseIndices.contains { t[$0].lower.hasPrefix("referr") || t[$0].lower == "nrm" }
+        let here = clauseIndices.firstIndex(of: q.numStart)
+        f.isNRMReferrals = q.unit != .gbp && isNRMReferral(referrals: speaksOfReferrals, referredElsewhere: referredElsewhere(clauseIndices.map { t[$0] }, near: here),
+                                                           slaveryContext: nrmContext, labelledType: false)
+        return f
+    }
+
+    /// The group counted: the word right after the number ("9,350 (55%) were adults"), else the
+    /// parent figure's, else the nearest in the clause not separated from it by another quantity.
+    static func population(_ x: FigureContext) -> String? {
+        let q = x.q, g = x.unit.grammar, t = g.t
+        let pops = populationMentions(t).filter { x.unit.clauses[$0.0] == x.clause }
         let asideStart = q.hi < g.n && t[q.hi].isPunct("(") ? q.hi + 1 : -1
         let others = g.quantities.map(\.q).filter { $0.lo != q.lo && $0.lo != asideStart }
         let reachable = pops.filter { p in !others.contains { o in (o.lo > min(p.0, q.lo) && o.lo < max(p.0, q.hi)) } }
-        let copula: Set<String> = ["were", "was", "are", "is", "of", "being"]
-        // The word after the number, past a bracketed aside: "9,350 (55%) were adults".
         var after = q.hi
         if after < g.n, t[after].isPunct("("), let close = t[after...].firstIndex(where: { $0.isPunct(")") }) { after = close + 1 }
-        if let p = pops.first(where: { $0.0 == after || ($0.0 == after + 1 && after < g.n && copula.contains(t[after].lower)) }) { f.population = p.1 }
-        else if let p = parent?.population { f.population = p }
-        else if let p = nearest(reachable, to: q.lo) { f.population = p }
-        // NRM referrals: the clause speaks of referrals and the NRM is in view.
-        let clauseLower = t.indices.filter { unit.clauses[$0] == clause }.map { t[$0].lower }
-        let speaksOfReferrals = clauseLower.contains { $0.hasPrefix("referr") || $0 == "nrm" }
-        let clauseIndices = t.indices.filter { unit.clauses[$0] == clause }
-        let clauseTokens = clauseIndices.map { t[$0] }
-        let here = clauseIndices.firstIndex(of: q.numStart)
-        f.isNRMReferrals = q.unit != .gbp && isNRMReferral(referrals: speaksOfReferrals, referredElsewhere: referredElsewhere(clauseTokens, near: here),
-                                                           slaveryContext: nrmContext, labelledType: false)
-        // "of which 52% were adults", "Of these, 3,745": a share of the figure before, or of the previous
-        // sentence's subject: its period, NRM flag, type and kind of count.
-        let clauseStart = t.indices.first { unit.clauses[$0] == clause } ?? 0
-        let opener = t[clauseStart..<min(t.count, clauseStart + 2)].map(\.lower).joined(separator: " ")
-        var measure = measurePhrase(q, unit, text: text)
-        if let prev = partitiveParent(of: q, in: unit, previous: previous, antecedent: antecedent), prev.unit != .gbp, q.unit != .gbp {
-            if prev.isNRMReferrals { f.isNRMReferrals = true }
-            if f.exploitationType == nil { f.exploitationType = prev.exploitationType }
-            if f.period == nil { f.period = prev.period }
-            if measure == nil, !prev.isNRMReferrals, let m = prev.measure { measure = q.unit == .percent ? "share of " + m : m }
-        }
-        // "fell from 1,000 in 2022 to 800 in 2023": two levels of one measure (the change is not computed).
-        if q.kind == .level, q.lo >= 1, t[q.lo - 1].lower == "to",
-           let (pq, prev) = previous.last(where: { $0.0.unit == q.unit }), pq.lo >= 1, t[pq.lo - 1].lower == "from",
-           !g.quantities.contains(where: { $0.q.lo > pq.lo && $0.q.lo < q.lo }) {
-            measure = prev.measure
-            f.isNRMReferrals = prev.isNRMReferrals
-            if f.exploitationType == nil { f.exploitationType = prev.exploitationType }
-            if f.population == nil { f.population = prev.population }
-        }
+        if let p = pops.first(where: { $0.0 == after || ($0.0 == after + 1 && after < g.n && Lexicon.copulas.contains(t[after].lower)) }) { return p.1 }
+        return x.parent?.population ?? nearest(reachable, to: q.lo)
+    }
+}
 
-        // A figure in a parenthesised breakdown inherits its group and kind of count.
-        if let parent {
-            if f.population == nil { f.population = parent.population }
-            if f.exploitationType == nil { f.exploitationType = parent.exploitationType }
-            if !f.isNRMReferrals, parent.isNRMReferrals, q.unit != .gbp { f.isNRMReferrals = true }
+/// One figure's sentence and the figures quoted before it, for the stages of `Context.figure`.
+struct FigureContext {
+    let q: Quantity
+    let unit: SentenceUnit
+    let text: ScalarText
+    let previous: [(Quantity, Figure)]
+    let antecedent: Figure?
+    let clause: Int
+    /// The figure this one is a bracketed breakdown of.
+    let parent: Figure?
+
+    init(q: Quantity, unit: SentenceUnit, text: ScalarText, previous: [(Quantity, Figure)], antecedent: Figure?) {
+        self.q = q
+        self.unit = unit
+        self.text = text
+        self.previous = previous
+        self.antecedent = antecedent
+        clause = unit.clauses[q.numStart]
+        parent = Context.parentIndex(of: q, previous, unit.grammar.t).map { previous[$0].1 }
+    }
+
+    /// The first word of the figure's clause: "compared", "of", ...
+    var clauseOpener: String {
+        let t = unit.grammar.t
+        let start = t.indices.first { unit.clauses[$0] == clause } ?? 0
+        return t[start].lower
+    }
+}
+
+/// A figure being read, and the words of its measure before they are named.
+struct FigureDraft {
+    var figure: Figure
+    var measure: String?
+
+    /// The rules by which a figure takes context from one quoted before it, applied in this order.
+    static let inheritanceRules: [@Sendable (FigureContext, inout FigureDraft) -> Void] = [
+        shareOfEarlier, secondLevelOfFromTo, breakdownOfParent, comparedWithEarlier, changeOfEarlier,
+    ]
+
+    /// Takes the measure and what is counted of an earlier figure of the same measure.
+    mutating func takeMeasure(of prev: Figure) {
+        measure = prev.measure
+        figure.isNRMReferrals = prev.isNRMReferrals
+        if figure.exploitationType == nil { figure.exploitationType = prev.exploitationType }
+        if figure.population == nil { figure.population = prev.population }
+    }
+
+    /// "of which 52% were adults", "Of these, 3,745": a share of the figure before, or of the
+    /// previous sentence's subject: its period, NRM flag, type and kind of count.
+    static func shareOfEarlier(_ x: FigureContext, _ d: inout FigureDraft) {
+        guard let prev = Context.partitiveParent(of: x.q, in: x.unit, previous: x.previous, antecedent: x.antecedent),
+              prev.unit != .gbp, x.q.unit != .gbp else { return }
+        if prev.isNRMReferrals { d.figure.isNRMReferrals = true }
+        if d.figure.exploitationType == nil { d.figure.exploitationType = prev.exploitationType }
+        if d.figure.period == nil { d.figure.period = prev.period }
+        if d.measure == nil, !prev.isNRMReferrals, let m = prev.measure { d.measure = x.q.unit == .percent ? "share of " + m : m }
+    }
+
+    /// "fell from 1,000 in 2022 to 800 in 2023": two levels of one measure (the change is not computed).
+    static func secondLevelOfFromTo(_ x: FigureContext, _ d: inout FigureDraft) {
+        let q = x.q, g = x.unit.grammar, t = g.t
+        guard q.kind == .level, q.lo >= 1, t[q.lo - 1].lower == "to",
+              let (pq, prev) = x.previous.last(where: { $0.0.unit == q.unit }), pq.lo >= 1, t[pq.lo - 1].lower == "from",
+              !g.quantities.contains(where: { $0.q.lo > pq.lo && $0.q.lo < q.lo }) else { return }
+        d.takeMeasure(of: prev)
+    }
+
+    /// A figure in a parenthesised breakdown inherits its group and kind of count.
+    static func breakdownOfParent(_ x: FigureContext, _ d: inout FigureDraft) {
+        guard let parent = x.parent else { return }
+        if d.figure.population == nil { d.figure.population = parent.population }
+        if d.figure.exploitationType == nil { d.figure.exploitationType = parent.exploitationType }
+        if !d.figure.isNRMReferrals, parent.isNRMReferrals, x.q.unit != .gbp { d.figure.isNRMReferrals = true }
+    }
+
+    /// "compared to 1,000 in 2021": the same measure as the figure it is compared with.
+    static func comparedWithEarlier(_ x: FigureContext, _ d: inout FigureDraft) {
+        guard x.q.kind == .level, ["compared", "against", "from"].contains(x.clauseOpener),
+              let prev = x.previous.last(where: { $0.1.unit == x.q.unit })?.1 else { return }
+        d.takeMeasure(of: prev)
+    }
+
+    /// A change with no noun of its own ("a 2% increase from the previous year") describes the figure before it.
+    static func changeOfEarlier(_ x: FigureContext, _ d: inout FigureDraft) {
+        let q = x.q, g = x.unit.grammar
+        guard q.kind == .change, let prev = x.previous.last(where: { $0.1.unit == q.unit }) ?? x.previous.last else { return }
+        let after = q.hi < g.n ? g.t[q.hi].lower : ""
+        if d.measure == nil || Lexicon.changeBaselineWords.contains(after)
+            || d.measure!.lowercased().hasPrefix("from") || d.measure!.lowercased().hasPrefix("on ") {
+            d.takeMeasure(of: prev.1)
         }
-        // A change with no noun of its own ("a 2% increase from the previous year") describes the figure before it.
-        // "compared to 1,000 in 2021": the same measure as the figure it is compared with.
-        if q.kind == .level, ["compared", "against", "from"].contains(opener.split(separator: " ").first.map(String.init) ?? ""),
-           let prev = previous.last(where: { $0.1.unit == q.unit })?.1 {
-            measure = prev.measure
-            f.isNRMReferrals = prev.isNRMReferrals
-            if f.exploitationType == nil { f.exploitationType = prev.exploitationType }
-            if f.population == nil { f.population = prev.population }
-        }
-        if q.kind == .change, let prev = previous.last(where: { $0.1.unit == q.unit }) ?? previous.last {
-            let after = q.hi < g.n ? t[q.hi].lower : ""
-            if measure == nil || ["from", "on", "compared", "since", "over", "against"].contains(after)
-                || measure!.lowercased().hasPrefix("from") || measure!.lowercased().hasPrefix("on ") {
-                f.isNRMReferrals = prev.1.isNRMReferrals
-                if f.exploitationType == nil { f.exploitationType = prev.1.exploitationType }
-                if f.population == nil { f.population = prev.1.population }
-                measure = prev.1.measure
-            }
-        }
+    }
+
+    /// The measure's name: NRM referrals named as such (by type and group), a change as "increase
+    /// in ..." or "decrease in ...", a rate after it.
+    static func measureName(_ d: FigureDraft, _ q: Quantity) -> String? {
+        var measure = d.measure
+        let f = d.figure
         if f.isNRMReferrals {
             var base = "NRM referrals"
             if let ty = f.exploitationType { base += " for " + ty }
@@ -476,7 +541,6 @@ enum Context {
             measure = (q.direction == .decrease ? "decrease in " : "increase in ") + m
         }
         if let r = q.rate { measure = (measure.map { $0 + " " } ?? "") + r }
-        f.measure = measure
-        return f
+        return measure
     }
 }

@@ -337,4 +337,11 @@ enum Lexicon {
     static let durationOpeners: Set<String> = ["the", "next", "a", "period", "of"]
     /// Prepositions that name where money comes from: "from the X Fund", "through the Y Programme".
     static let sourcePrepositions: Set<String> = ["from", "through", "via", "under"]
+
+    // MARK: - Figure context
+
+    /// Copulas between a number and its group: "9,350 were adults".
+    static let copulas: Set<String> = ["were", "was", "are", "is", "of", "being"]
+    /// Words after a change that point back to the figure changed: "a 2% increase on the previous year".
+    static let changeBaselineWords: Set<String> = ["from", "on", "compared", "since", "over", "against"]
 }
