@@ -25,27 +25,47 @@ struct Antecedent: Equatable {
     var kind: AntecedentKind
 }
 
-/// The names mentioned so far, nearest last; pure: `observing` returns a new value.
+/// The sentences read so far, nearest last, whose names a later description may stand for; pure:
+/// `observing` returns a new value. Names are read only when asked for, from the nearest sentence
+/// back, since most sums find their recipient without the discourse.
 struct Discourse {
-    private(set) var antecedents: [Antecedent] = []
+    private var sentences: [(grammar: SentenceGrammar, text: ScalarText)] = []
 
-    /// The discourse the question text opens: the names it mentions.
+    /// The question the answer replies to, read only if the answer's own sentences name nothing
+    /// that a description asks for.
+    private var question: String?
+
+    /// The discourse the question text opens.
     static func ofQuestion(_ question: String) -> Discourse {
-        let text = ScalarText(question)
-        let tokens = Tokenizer.tokenize(text, 0, text.scalars.count)
         var discourse = Discourse()
-        for (i, sentence) in SentenceSplitter.split(tokens).enumerated() {
-            discourse = discourse.observing(SentenceGrammar(tokens: sentence, atLineStart: i == 0), text: text)
-        }
+        discourse.question = question
         return discourse
     }
 
-    /// The discourse after reading the names of one sentence.
+    /// The question's sentences.
+    private static func sentences(of question: String) -> [(grammar: SentenceGrammar, text: ScalarText)] {
+        let text = ScalarText(question)
+        let tokens = Tokenizer.tokenize(text, 0, text.scalars.count)
+        return SentenceSplitter.split(tokens).enumerated().map { (SentenceGrammar(tokens: $0.element, atLineStart: $0.offset == 0), text) }
+    }
+
+    /// The discourse after one more sentence.
     func observing(_ g: SentenceGrammar, text: ScalarText) -> Discourse {
         var next = self
-        next.antecedents += Self.names(in: g, text: text)
-        if next.antecedents.count > 64 { next.antecedents.removeFirst(next.antecedents.count - 64) }
+        next.sentences.append((g, text))
         return next
+    }
+
+    /// The nearest antecedent, from the last sentence back, that `matches`.
+    private func nearest(where matches: (Antecedent) -> Bool) -> Antecedent? {
+        for sentence in sentences.reversed() {
+            if let found = Self.names(in: sentence.grammar, text: sentence.text).last(where: matches) { return found }
+        }
+        guard let question else { return nil }
+        for sentence in Self.sentences(of: question).reversed() {
+            if let found = Self.names(in: sentence.grammar, text: sentence.text).last(where: matches) { return found }
+        }
+        return nil
     }
 
     /// The named antecedents of one sentence, in text order.
@@ -86,7 +106,7 @@ struct Discourse {
 
     /// The full name an acronym was given for ("VRU" after "the London Violence Reduction Unit (VRU)").
     func expand(acronym: String) -> String? {
-        antecedents.last(where: { $0.acronym == acronym })?.name
+        nearest(where: { $0.acronym == acronym })?.name
     }
 
     /// The nearest antecedent a definite description's head noun can stand for: "the charity" an
@@ -94,10 +114,10 @@ struct Discourse {
     func resolve(descriptionHead head: String) -> String? {
         if Lexicon.organisationDescriptions.contains(head) {
             // "The Snowdrop Project" is a charity's name as often as a programme's.
-            return antecedents.last(where: { $0.kind == .organisation || $0.kind == .programme && $0.name.first?.isUppercase == true })?.name
+            return nearest(where: { $0.kind == .organisation || $0.kind == .programme && $0.name.first?.isUppercase == true })?.name
         }
         if Lexicon.programmeDescriptions.contains(head) {
-            return antecedents.last(where: { $0.kind == .programme && $0.name.lowercased().hasSuffix(head) })?.name
+            return nearest(where: { $0.kind == .programme && $0.name.lowercased().hasSuffix(head) })?.name
         }
         return nil
     }
@@ -110,6 +130,6 @@ struct Discourse {
         let before = Self.spans(in: g, text: text).filter {
             $0.lo < k && possessors.contains($0.antecedent.kind) && !($0.lo >= 1 && ["their", "its", "our"].contains(g.t[$0.lo - 1].lower))
         }
-        return before.last?.antecedent.name ?? antecedents.last(where: { possessors.contains($0.kind) })?.name
+        return before.last?.antecedent.name ?? nearest(where: { possessors.contains($0.kind) })?.name
     }
 }

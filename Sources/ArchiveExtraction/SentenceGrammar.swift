@@ -161,8 +161,8 @@ final class SentenceGrammar {
             return nil
         }
         // Ages after a group: "children under 10", "adults over 65".
-        if Lexicon.populationWords[w] != nil, i + 2 < n, ["under", "over", "below", "above"].contains(t[i + 1].lower),
-           let age = t[i + 2].plainInt, age < 100, !(i + 3 < n && Lexicon.countNouns.contains(t[i + 3].lower)) {
+        if i + 2 < n, t[i + 2].kind == .number, ["under", "over", "below", "above"].contains(t[i + 1].lower),
+           Lexicon.populationWords[w] != nil, let age = t[i + 2].plainInt, age < 100, !(i + 3 < n && Lexicon.countNouns.contains(t[i + 3].lower)) {
             add(.skip, i + 1, i + 3)
             return i + 3
         }

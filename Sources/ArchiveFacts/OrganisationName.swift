@@ -10,21 +10,24 @@ public enum OrganisationName {
     /// Folded matching key: "‘The Salvation Army’" and "salvation army" give the same key.
     public static func key(_ name: String) -> String {
         var s = displayName(name).lowercased()
-        s = s.replacingOccurrences(of: "&", with: " and ")
-        s = s.replacingOccurrences(of: "organization", with: "organisation")
+        if s.utf8.contains(UInt8(ascii: "z")), s.contains("organization") {
+            s = s.replacingOccurrences(of: "organization", with: "organisation")
+        }
         var out = String.UnicodeScalarView()
         var lastSpace = true
+        func separate() { if !lastSpace { out.append(" "); lastSpace = true } }
         for c in s.unicodeScalars {
             if c == "'" || c == "’" { continue }
-            let base = c.properties.isAlphabetic || ("0"..."9").contains(c)
-            if base {
+            if c == "&" { separate(); out.append(contentsOf: "and".unicodeScalars); lastSpace = false; separate(); continue }
+            if c.isASCII {
+                // ASCII letters and digits fold to themselves: no decomposition to look up.
+                if ("a"..."z").contains(c) || ("0"..."9").contains(c) { out.append(c); lastSpace = false } else { separate() }
+            } else if c.properties.isAlphabetic {
                 // Fold accents: keep the first scalar of the canonical decomposition.
-                let folded = String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? c
-                out.append(folded)
+                out.append(String(c).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? c)
                 lastSpace = false
-            } else if !lastSpace {
-                out.append(" ")
-                lastSpace = true
+            } else {
+                separate()
             }
         }
         var words = String(out).split(separator: " ").map(String.init)
