@@ -38,7 +38,8 @@ enum Lexicon {
         "category", "version", "line", "box", "item", "items", "option", "recommendation", "recommendations",
         "priority", "step", "goal", "sdg", "hl", "col", "cols", "column", "columns", "vol", "volume",
         "ref", "reference", "number", "standard", "stage", "level", "tranche", "round", "wave",
-        "lot", "lots", "room", "floor", "platform", "route", "act",
+        "lot", "lots", "room", "floor", "platform", "route", "act", "target", "targets", "indicator", "indicators",
+        "objective", "objectives",
     ]
 
     /// Words before a year that make the year part of a name ("Modern Slavery Act 2015").
@@ -344,4 +345,9 @@ enum Lexicon {
     static let copulas: Set<String> = ["were", "was", "are", "is", "of", "being"]
     /// Words after a change that point back to the figure changed: "a 2% increase on the previous year".
     static let changeBaselineWords: Set<String> = ["from", "on", "compared", "since", "over", "against"]
+    /// Words after a sum that leave it a sum, not a count of something: "3.4 million to Hestia".
+    static let wordsAfterASum: Set<String> = [
+        "to", "for", "in", "into", "towards", "each", "over", "per", "a", "an", "of", "from", "on", "was", "were",
+        "is", "has", "have", "will", "had", "and", "or", "this", "last", "next", "respectively",
+    ]
 }

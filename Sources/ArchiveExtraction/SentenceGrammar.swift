@@ -142,7 +142,7 @@ final class SentenceGrammar {
                     // "level 3", but not "the number 1,500 ..." with a separator.
                     if t[k].hasSeparator { return nil }
                 }
-                if t[k].isNumber, w != "act", t[k].year != nil, ["part", "phase", "stage", "round", "wave", "number", "level", "tier", "priority", "goal", "step", "category", "version", "option", "standard", "route", "tranche", "lot", "lots", "room", "floor", "platform", "line", "c", "figure", "chart", "item", "items", "box", "key"].contains(w) {
+                if t[k].isNumber, w != "act", t[k].year != nil, ["part", "phase", "stage", "round", "wave", "number", "level", "tier", "priority", "goal", "step", "category", "version", "option", "standard", "route", "tranche", "lot", "lots", "room", "floor", "platform", "line", "c", "figure", "chart", "item", "items", "box", "key", "target", "targets", "objective", "indicator"].contains(w) {
                     return nil
                 }
                 while k < n {
@@ -273,10 +273,23 @@ final class SentenceGrammar {
         }
         // Table cells run together with dashes and words: "Found guilty--119", "against-122410".
         if i >= 2, isDash(i - 1), !tok.spaceBefore, !t[i - 1].spaceBefore, t[i - 2].isWord || isDash(i - 2) { return i + 1 }
+        // The number of a named operation: "Operation Sceptre 2".
+        if i >= 2, t[i - 1].isCapitalized, t[i - 2].lower == "operation", !tok.hasSeparator { return i + 1 }
         // A code or label in quotes: "‘106 Modern Slavery’".
         if i > 0, t[i - 1].kind == .punct, Self.openQuotes.contains(t[i - 1].text), !tok.hasSeparator, i + 1 < n,
            t[i + 1].isCapitalized, !Lexicon.countNouns.contains(t[i + 1].lower) { return i + 1 }
         return nil
+    }
+
+    /// Whether a sum in millions without "£" continues the money before it: the nearest quantity
+    /// before it in the clause is money ("£1.2 million to A and 3.4 million to B", "£2m, of which 1.5
+    /// million"), and no noun follows it ("£5m reached 2 million people" counts people).
+    private func continuesMoney(before start: Int, after k: Int) -> Bool {
+        if k < n, t[k].isWord, !Lexicon.wordsAfterASum.contains(t[k].lower) { return false }
+        var j = start - 1
+        while j >= 0, j >= start - 12, owner[j] == nil, !t[j].isPunct(";"), !t[j].isPunct(":") { j -= 1 }
+        guard j >= 0, j >= start - 12, let o = owner[j], let previous = items[o].quantity else { return false }
+        return previous.unit == .gbp
     }
 
     /// Where the amount starting with the number at i ends (multiplier, unit, rate).
@@ -300,6 +313,8 @@ final class SentenceGrammar {
         }
         multiplier(&k)
         var money = money
+        // "£1.2 million and 3.4 million": a sum in millions joined to a sum of money is money too.
+        if !money, exponent >= 6, continuesMoney(before: start, after: k) { money = true }
         // "5 million pounds", "500 pounds sterling".
         if !money, k < n, t[k].lower == "pounds" {
             money = true

@@ -50,6 +50,29 @@ enum Tables {
         Context.headingPhrase(caption, text)
     }
 
+    /// The power of ten a header or caption puts on plain numbers: "£ million", "(£m)", "£000s".
+    static func moneyScale(_ tokens: [Token]) -> Int? {
+        guard let pound = tokens.firstIndex(where: { $0.isPunct("£") }) else { return nil }
+        let after = tokens[(pound + 1)...].prefix(2).map(\.lower)
+        if let first = after.first, let e = Lexicon.millionWords[first] { return e }
+        if after.first == "000" || after.first == "000s" || after.first == "thousands" { return 3 }
+        return nil
+    }
+
+    static func moneyScale(_ cell: Cell?) -> Int? { cell.flatMap { moneyScale($0.tokens) } }
+
+    /// A plain number in a column whose header says "£ million" is that many millions of pounds.
+    static func inMoneyColumn(_ q: Quantity, _ cell: Cell, scale: Int?) -> Quantity {
+        guard let scale, q.unit == .count, q.kind == .level, q.numEnd == q.numStart + 1 else { return q }
+        let tok = cell.tokens[q.numStart]
+        guard let pence = Money.pence(intDigits: tok.intDigits, fracDigits: tok.fracDigits, exponent: scale) else { return q }
+        var money = q
+        money.unit = .gbp
+        money.pence = pence
+        money.value = Double(pence) / 100
+        return money
+    }
+
     static func extract(rows: [(Int, Int)], text: ScalarText, caption: SentenceUnit?, nrmContext: Bool)
         -> (figures: [Figure], grants: [GrantMention]) {
         let table = rows.map { cells($0.0, $0.1, text) }
@@ -81,6 +104,7 @@ enum Tables {
         let fundingCaption = ["fund", "grant", "award", "allocat", "paid", "received", "payment"].contains { word in
             containsBytes(fundingContext, word)
         }
+        let captionScale = moneyScale(captionTokens)
         var figures: [Figure] = []
         var grants: [GrantMention] = []
         for row in body {
@@ -92,7 +116,8 @@ enum Tables {
                 let g = SentenceGrammar(tokens: cell.tokens, isDataCell: true)
                 let headerCell = j < header.count ? header[j] : nil
                 let label = labelIndex.map { row[$0] }
-                for (_, q) in g.quantities {
+                for (_, found) in g.quantities {
+                    let q = inMoneyColumn(found, cell, scale: moneyScale(headerCell) ?? captionScale)
                     let evidence = text.span(cell.tokens[q.lo].start, cell.tokens[q.hi - 1].end)
                     // Money against a named row label in a funding table is a grant.
                     if q.unit == .gbp, fundingCaption, let label {

@@ -42,3 +42,27 @@ import Testing
         #expect(values(text) == [96])
     }
 }
+
+@Suite struct MoneyWithoutAPoundSignTests {
+    private let extractor = Extractor()
+
+    @Test func aSumInMillionsJoinedToASumOfMoneyIsMoney() {
+        let out = extractor.extract(from: "We have provided £1.2 million to the Snowdrop Project and 3.4 million to Hestia.", answeringBody: "Home Office")
+        #expect(out.grants.map(\.recipient) == ["Snowdrop Project", "Hestia"])
+        #expect(out.grants.map(\.amountPence) == [120_000_000, 340_000_000])
+        // Without a sum of money before it, "3 million" is a count.
+        #expect(extractor.extract(from: "Around 3 million people were surveyed.").figures.map(\.unit) == [.count])
+    }
+
+    @Test func numbersUnderAPoundsMillionHeaderAreMoney() {
+        let text = "Funding allocated to each unit is set out below.\nUnit | 2022-23 (£ million) | 2023-24 (£ million) |\nCleveland Violence Reduction Unit | 1.2 | 1.35 |"
+        let out = extractor.extract(from: text, answeringBody: "Home Office")
+        #expect(out.grants.map(\.amountPence) == [120_000_000, 135_000_000])
+        #expect(out.grants.map(\.financialYear) == ["2022-23", "2023-24"])
+        #expect(out.figures.isEmpty)
+    }
+
+    @Test func aNamedOperationsNumberAndATargetAreNotCounts() {
+        #expect(extractor.extract(from: "Operation Sceptre 2 led to 58 arrests and supports SDG target 8.7.").figures.map(\.value) == [58])
+    }
+}
