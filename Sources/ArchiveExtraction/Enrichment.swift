@@ -17,7 +17,7 @@ enum Enrichment {
         if let f = funder, [x.answeringKey, recipientKey].contains(OrganisationName.canonicalKey(f)) { funder = nil }
         var mention = GrantMention(amountPence: x.q.pence ?? 0, recipient: frame.recipient, project: frame.project,
                                    durationMonths: duration, financialYear: financialYear, funder: funder,
-                                   programme: programme(x, from: x.q.hi, to: hi + 8), qualifier: x.q.qualifier,
+                                   programme: programme(x.g, text: x.text, from: x.q.hi, to: hi + 8), qualifier: x.q.qualifier,
                                    evidence: x.text.span(x.t[lo].start, x.t[hi - 1].end), rate: x.q.rate)
         mention.partOf = frame.partOf
         return mention
@@ -60,10 +60,10 @@ enum Enrichment {
     }
 
     /// A fund or programme the money comes through: "from the Early Intervention Youth Fund".
-    static func programme(_ x: FrameInput, from lo: Int, to hi: Int) -> String? {
+    static func programme(_ g: SentenceGrammar, text: ScalarText, from lo: Int, to hi: Int) -> String? {
         var k = lo
-        while k < min(hi, x.n) {
-            if ["from", "through", "via", "under"].contains(x.t[k].lower), let name = x.g.parseName(k + 1, text: x.text) {
+        while k < min(hi, g.n) {
+            if Lexicon.sourcePrepositions.contains(g.t[k].lower), let name = g.parseSourceName(k + 1, text: text) {
                 let display = OrganisationName.displayName(name.text)
                 if Grants.isProgramme(display) { return display }
             }
@@ -96,6 +96,8 @@ struct GrantEnrichment {
         }
         if let f = r.funder, OrganisationName.canonicalKey(f) == answeringKey { r.funder = nil }
         if r.project == nil, r.evidenceHi <= q.hi, let (p, hi) = servicePurpose() { r.project = p; r.evidenceHi = hi }
+        // "£2m to Anti-Slavery International through the Fund to End Forced Labour".
+        if r.programme == nil { r.programme = Enrichment.programme(g, text: text, from: r.evidenceHi, to: r.evidenceHi + 8) }
         let lo = min(r.evidenceLo, q.lo), hi = max(evidenceEnd(r), q.hi)
         let names = r.each && r.parts.count > 1 ? r.parts.map { OrganisationName.displayName($0.text) } : [recipientName]
         return names.map { name in

@@ -26,6 +26,8 @@ enum FundingPattern: String, CaseIterable, Sendable {
     case appositive
     /// "£33.7m, including £12.6m this financial year", "(with funding of over £4.38m in 2023-2024)".
     case partOfTotal
+    /// "Our funding to the Commissioner’s office was £600,000": the recipient inside the subject.
+    case fundingNounIsSum
     /// "The grant for this year is £400,000": a part or restatement of the grant just stated.
     case fundingSubject
 }
@@ -71,7 +73,7 @@ enum FundingFrames {
         (.partOfTotal, partOfTotal), (.withObject, withObject), (.indirectObject, indirectObject),
         (.subjectReceives, subjectReceives), (.appositive, appositive), (.investedIn, investedIn),
         (.towards, towards), (.workBy, workBy), (.purposeClause, purposeClause),
-        (.sumInNounPhrase, sumInNounPhrase), (.fundingSubject, fundingSubject),
+        (.sumInNounPhrase, sumInNounPhrase), (.fundingNounIsSum, fundingNounIsSum), (.fundingSubject, fundingSubject),
     ]
 
     /// The first frame a pattern finds around the sum, with its recipient resolved through the

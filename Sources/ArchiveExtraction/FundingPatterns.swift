@@ -37,11 +37,14 @@ extension FundingFrames {
         return FundingFrame(pattern: .investedIn, recipient: recipient, lo: byVerb ? before : x.q.lo, hi: thing.phrase.hi)
     }
 
-    /// "£5.87m towards their Violence Reduction Unit (VRU)".
+    /// "£5.87m towards their Violence Reduction Unit (VRU)", "£350,000 towards the costs of the
+    /// Hope at Home scheme".
     static func towards(_ x: FrameInput) -> FundingFrame? {
         let k = skipTime(x, from: x.q.hi)
-        guard k + 1 < x.n, ["towards", "toward"].contains(x.t[k].lower),
-              let thing = x.g.parseFundedThing(k + 1, text: x.text), let recipient = recipient(thing, x) else { return nil }
+        guard k + 1 < x.n, ["towards", "toward"].contains(x.t[k].lower) else { return nil }
+        var j = k + 1
+        if j + 2 < x.n, x.t[j].lower == "the", Lexicon.costNouns.contains(x.t[j + 1].lower), x.t[j + 2].lower == "of" { j += 3 }
+        guard let thing = x.g.parseFundedThing(j, text: x.text), let recipient = recipient(thing, x) else { return nil }
         return FundingFrame(pattern: .towards, recipient: recipient, lo: x.q.lo, hi: thing.phrase.hi)
     }
 
@@ -133,13 +136,26 @@ extension FundingFrames {
         return FundingFrame(pattern: .partOfTotal, recipient: total.grant.recipient, lo: b, hi: max(x.q.hi, min(hi, x.n)), partOf: total.index)
     }
 
+    /// "Our funding to the Independent Anti-Slavery Commissioner’s office was £600,000 in 2022-23",
+    /// "The grant for Kalayaan this year is £75,000": a funding noun with its recipient, then the sum.
+    static func fundingNounIsSum(_ x: FrameInput) -> FundingFrame? {
+        let t = x.t
+        let v = skipBack(x, from: x.q.lo - 1, over: ["to", "a", "of", "be", "will"])
+        guard v >= 3, Lexicon.copulasOfASum.contains(t[v].lower) else { return nil }
+        guard let noun = (max(0, v - 14)..<v).first(where: { Lexicon.fundingNouns.contains(t[$0].lower) }),
+              noun + 1 < v, ["to", "for"].contains(t[noun + 1].lower),
+              let thing = x.g.parseFundedThing(noun + 2, text: x.text), thing.phrase.hi <= v,
+              let recipient = recipient(thing, x) else { return nil }
+        return FundingFrame(pattern: .fundingNounIsSum, recipient: recipient, lo: noun, hi: x.q.hi)
+    }
+
     /// "The grant for this year is £400,000", "This funding totals £1.2m": the grant just stated
     /// (in this sentence or the one before), a part of it when smaller.
     static func fundingSubject(_ x: FrameInput) -> FundingFrame? {
         let t = x.t
         guard let last = x.earlier.last, last.sentence >= x.sentence - 1 else { return nil }
         let v = skipBack(x, from: x.q.lo - 1, over: ["to", "a", "of"])
-        guard v >= 2, ["is", "was", "be", "totals", "totalled", "amounts", "comes", "came", "stands"].contains(t[v].lower) else { return nil }
+        guard v >= 2, Lexicon.copulasOfASum.contains(t[v].lower) else { return nil }
         guard let s = (max(0, v - 8)..<v).first(where: { ["the", "this", "that"].contains(t[$0].lower) }),
               s + 1 < v, ["grant", "funding", "allocation", "award", "contribution", "investment"].contains(t[s + 1].lower) else { return nil }
         let part = (x.q.pence ?? 0) < last.grant.amountPence ? last.index : nil

@@ -127,7 +127,7 @@ enum Lexicon {
         "government", "parliament", "ministers", "minister", "department", "total", "overall", "office", "house",
         "secretary", "state", "committee", "council", "police", "charity", "charities",
     ]
-    static let nameConnectors: Set<String> = ["of", "and", "for", "&", "the", "de", "in", "on"]
+    static let nameConnectors: Set<String> = ["of", "and", "for", "&", "the", "de", "in", "on", "at"]
 
     /// Places that are not recipients ("to reduce the threat to the UK").
     static let places: Set<String> = [
@@ -350,4 +350,8 @@ enum Lexicon {
         "to", "for", "in", "into", "towards", "each", "over", "per", "a", "an", "of", "from", "on", "was", "were",
         "is", "has", "have", "will", "had", "and", "or", "this", "last", "next", "respectively",
     ]
+    /// Nouns of what money covers, between "towards the" and what is funded: "towards the costs of".
+    static let costNouns: Set<String> = ["cost", "costs", "running", "work", "delivery", "expansion", "establishment"]
+    /// Verbs between a funding subject and its sum: "the grant for this year is £400,000".
+    static let copulasOfASum: Set<String> = ["is", "was", "be", "totals", "totalled", "totaled", "amounts", "amounted", "comes", "came", "stands", "stood"]
 }

@@ -145,7 +145,7 @@ struct AfterSumReader {
     /// "from the X Fund" (a programme), "from the Ministry of Justice" or "funded by F" (a funder).
     private mutating func readSource() -> Bool {
         let t = g.t, w = t[k].lower
-        if Lexicon.sourcePrepositions.contains(w), let name = g.parseName(k + 1, text: text) {
+        if Lexicon.sourcePrepositions.contains(w), let name = g.parseSourceName(k + 1, text: text) {
             let display = OrganisationName.displayName(name.text)
             if Grants.isProgramme(display) {
                 if reading.programme == nil { reading.programme = display }
@@ -195,10 +195,15 @@ enum RecipientBeforeSum {
     static func read(_ q: Quantity, _ g: SentenceGrammar, text: ScalarText, each: Bool) -> RecipientRole? {
         let t = g.t
         var j = q.lo - 1
-        while j >= 0, g.owner[j] == nil, Lexicon.sumWordsAfterVerb.contains(t[j].lower) { j -= 1 }
+        var with: Int?
+        while j >= 0, g.owner[j] == nil, Lexicon.sumWordsAfterVerb.contains(t[j].lower) {
+            if t[j].lower == "with", with == nil { with = j }
+            j -= 1
+        }
         guard j >= 0, g.owner[j] == nil else { return nil }
         if Lexicon.receiveVerbs.contains(t[j].lower) { return receivingSubject(verb: j, g, text: text, each: each) }
-        if q.lo >= 2, t[q.lo - 1].lower == "with", let name = g.parseNameBackward(endingAt: q.lo - 2, text: text),
+        // "has funded the MSOICU with £1.4 million", "supported the British Red Cross with a grant of £1.1m".
+        if let with, with >= 1, let name = g.parseNameBackward(endingAt: with - 1, text: text),
            name.lo >= 1, Lexicon.fundWithVerbs.contains(t[name.lo - 1].lower) {
             return RecipientRole(phrase: name, lo: name.lo - 1)
         }
@@ -255,5 +260,18 @@ extension Grants {
         let key = OrganisationName.key(name.text)
         return Lexicon.places.contains(key)
             || key.components(separatedBy: " and ").allSatisfy { Lexicon.places.contains($0) || Lexicon.places.contains("the " + $0) }
+    }
+}
+
+extension SentenceGrammar {
+    /// The name of where money comes from, at token j: "the Early Intervention Youth Fund", "the
+    /// Global Fund to End Modern Slavery" (a capitalised purpose is part of a fund's name).
+    func parseSourceName(_ j: Int, text: ScalarText) -> NamePhrase? {
+        guard var name = parseName(j, text: text) else { return nil }
+        if name.hi + 1 < n, t[name.hi].lower == "to", t[name.hi + 1].isCapitalized, Lexicon.infinitiveVerbs.contains(t[name.hi + 1].lower),
+           let rest = parseName(name.hi + 1, text: text) {
+            name = NamePhrase(lo: name.lo, hi: rest.hi, text: text.string(t[name.lo].start, t[rest.hi - 1].end))
+        }
+        return name
     }
 }

@@ -114,4 +114,24 @@ import Testing
         #expect(g.map(\.recipient) == ["Survivor Advocacy Service"])
         #expect(g.first?.funder == "Ministry of Justice")
     }
+
+    @Test func aFundingNounWithItsRecipientThenTheSumIsAGrant() {
+        #expect(recipients("Our funding to the Independent Anti-Slavery Commissioner’s office was £600,000 in 2022-23.") == ["Independent Anti-Slavery Commissioner"])
+        #expect(recipients("The grant for Hestia this year is £75,000.") == ["Hestia"])
+    }
+
+    @Test func withAGrantOfAfterTheObjectIsStillTheObjectsGrant() {
+        #expect(recipients("We have supported the British Red Cross with a grant of £1.1 million.") == ["British Red Cross"])
+    }
+
+    @Test func towardsTheCostsOfNamesWhatIsFunded() {
+        #expect(recipients("The Home Office provided £350,000 towards the costs of the Hope at Home scheme.") == ["Hope at Home scheme"])
+    }
+
+    @Test func aFundNamedWithItsPurposeIsTheProgrammeNotARecipient() {
+        let g = grants("The FCDO has given £2m to Anti-Slavery International through the Fund to End Forced Labour.")
+        #expect(g.map(\.recipient) == ["Anti-Slavery International"])
+        #expect(g.first?.programme == "Fund to End Forced Labour")
+        #expect(recipients("The FCDO is providing up to £10 million through the Fund to End Forced Labour.").isEmpty)
+    }
 }
