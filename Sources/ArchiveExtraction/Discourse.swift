@@ -73,19 +73,31 @@ struct Discourse {
         spans(in: g, text: text).map(\.antecedent)
     }
 
-    /// The names of one sentence with the token where each starts.
+    /// The names of one sentence with the token where each starts: a funded thing with its head
+    /// ("the Slavery Safe Homes scheme") where there is one, else a name (places included).
     static func spans(in g: SentenceGrammar, text: ScalarText) -> [(lo: Int, antecedent: Antecedent)] {
         var found: [(lo: Int, antecedent: Antecedent)] = []
         var k = 0
         while k < g.n {
-            guard g.owner[k] == nil, g.t[k].isCapitalized || g.t[k].lower == "the",
-                  let name = g.parseName(k, text: text) else { k += 1; continue }
-            let display = OrganisationName.displayName(name.text)
-            var acronym: String?
-            if let end = g.acronymEnd(name.hi) { acronym = g.t[name.hi + 1].text; k = end } else { k = name.hi }
-            if !display.isEmpty {
-                found.append((name.lo, Antecedent(name: display, acronym: acronym, kind: kind(of: display, in: g, at: name.lo))))
+            guard g.owner[k] == nil, g.t[k].isCapitalized || g.t[k].lower == "the" else { k += 1; continue }
+            var phrase: NamePhrase
+            var display: String
+            if let thing = g.parseFundedThing(k, text: text), thing.head != nil {
+                phrase = thing.phrase
+                display = thing.fullName
+            } else if let name = g.parseName(k, text: text) {
+                phrase = name
+                display = OrganisationName.displayName(name.text)
+                if let end = g.acronymEnd(name.hi) { phrase.hi = end }
+            } else {
+                k += 1
+                continue
             }
+            let acronym = (phrase.lo..<max(phrase.lo, phrase.hi - 2)).first { g.acronymEnd($0) == $0 + 3 }.map { g.t[$0 + 1].text }
+            if !display.isEmpty {
+                found.append((phrase.lo, Antecedent(name: display, acronym: acronym, kind: kind(of: display, in: g, at: phrase.lo))))
+            }
+            k = max(phrase.hi, k + 1)
         }
         return found
     }
@@ -117,7 +129,13 @@ struct Discourse {
             return nearest(where: { $0.kind == .organisation || $0.kind == .programme && $0.name.first?.isUppercase == true })?.name
         }
         if Lexicon.programmeDescriptions.contains(head) {
-            return nearest(where: { $0.kind == .programme && $0.name.lowercased().hasSuffix(head) })?.name
+            // "the scheme" is the nearest named scheme, else the nearest programme of any kind.
+            return (nearest(where: { $0.kind == .programme && $0.name.lowercased().hasSuffix(head) })
+                ?? nearest(where: { $0.kind == .programme }))?.name
+        }
+        // "It received £2m": the nearest organisation or named programme.
+        if head == "it" {
+            return nearest(where: { $0.kind == .organisation || $0.kind == .programme })?.name
         }
         return nil
     }

@@ -74,6 +74,9 @@ extension SentenceGrammar {
         // A law, strategy or plan is not given money: "£2m to deliver the Modern Slavery Strategy".
         let last = key.split(separator: " ").last.map(String.init) ?? ""
         guard !name.isEmpty, !Lexicon.places.contains(key), !Self.isClassOfRecipients(key), !Lexicon.documentHeads.contains(last) else { return nil }
+        // "the Home Office’s response": the owner of something unnamed is not what is funded.
+        if head == nil, phrase.hi < n, t[phrase.hi].isWord, !t[phrase.hi].isCapitalized,
+           nameText.hasSuffix("’s") || nameText.hasSuffix("'s") { return nil }
         let full = head == nil ? name : FundedThing.clean(text.string(t[phrase.nameStart].start, t[phrase.hi - 1].end))
         return FundedThing(phrase: phrase, name: name, fullName: full, head: head, possessive: possessive)
     }

@@ -78,6 +78,11 @@ extension FundingFrames {
            let name = x.discourse.resolve(descriptionHead: t[a].lower) {
             return FundingFrame(pattern: .subjectReceives, recipient: name, lo: a - 1, hi: x.q.hi)
         }
+        // "It also received £2m": the pronoun opens its clause.
+        if t[a].lower == "it", a == 0 || t[a - 1].isPunct(",") || t[a - 1].lower == "and",
+           let name = x.discourse.resolve(descriptionHead: "it") {
+            return FundingFrame(pattern: .subjectReceives, recipient: name, lo: a, hi: x.q.hi)
+        }
         guard let thing = x.g.parseFundedThingBackward(endingAt: a, text: x.text) else { return nil }
         return FundingFrame(pattern: .subjectReceives, recipient: thing.recipient, lo: thing.phrase.lo, hi: x.q.hi)
     }

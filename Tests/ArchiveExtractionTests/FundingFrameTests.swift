@@ -134,4 +134,13 @@ import Testing
         #expect(g.first?.programme == "Fund to End Forced Labour")
         #expect(recipients("The FCDO is providing up to £10 million through the Fund to End Forced Labour.").isEmpty)
     }
+
+    @Test func aPronounOrADescriptionAsSubjectTakesTheNearestName() {
+        let text = "The Home Office funds the Slavery Safe Homes scheme. It received £1.3 million in 2023-24. The scheme will receive a further £1.5 million next year."
+        #expect(recipients(text) == ["Slavery Safe Homes scheme", "Slavery Safe Homes scheme"])
+    }
+
+    @Test func anOwnersUnnamedThingIsNotFunded() {
+        #expect(recipients("We provided £2m to support the Home Office’s response to exploitation.").isEmpty)
+    }
 }
