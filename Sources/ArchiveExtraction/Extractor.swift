@@ -132,8 +132,8 @@ struct ExtractionRun {
     /// The sentence or heading `unit` introduces a list: its items inherit its period and caption.
     mutating func startList(_ unit: SentenceUnit) {
         inList = true
-        listIsFunding = ["fund", "grant", "award", "allocat", "paid", "payment"].contains(where: { containsBytes(unit.lowerText, $0) })
-        listNamesCodes = ["offence", "code", "classification"].contains(where: { containsBytes(unit.lowerText, $0) })
+        listIsFunding = Lexicon.fundingStems.contains(where: { containsBytes(unit.lowerText, $0) })
+        listNamesCodes = Lexicon.codeListStems.contains(where: { containsBytes(unit.lowerText, $0) })
         let anaphora = ["this period", "same period", "this timeframe", "of these", "of those"].contains(where: { containsBytes(unit.lowerText, $0) })
         listPeriod = Context.ownPeriods(unit.grammar).last?.p.normalized ?? (anaphora ? lastPeriod : nil)
         listCaption = Context.headingPhrase(unit, text)

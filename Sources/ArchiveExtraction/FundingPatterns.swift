@@ -29,7 +29,7 @@ extension FundingFrames {
     static func investedIn(_ x: FrameInput) -> FundingFrame? {
         let before = skipBack(x, from: x.q.lo - 1, over: ["a", "an", "additional", "further", "extra", "total", "of", "some"])
         let byVerb = before >= 0 && Lexicon.investVerbs.contains(x.t[before].lower)
-        let byNoun = x.q.hi < x.n && ["investment", "investments"].contains(x.t[x.q.hi].lower)
+        let byNoun = x.q.hi < x.n && Lexicon.investmentNouns.contains(x.t[x.q.hi].lower)
         guard byVerb || byNoun else { return nil }
         let k = skipTime(x, from: x.q.hi + (byNoun ? 1 : 0))
         guard k + 1 < x.n, ["in", "into"].contains(x.t[k].lower), let thing = x.g.parseFundedThing(k + 1, text: x.text),
@@ -73,7 +73,7 @@ extension FundingFrames {
         var sawAux = false
         while a >= 0, Lexicon.auxiliaries.contains(t[a].lower) { sawAux = sawAux || Lexicon.passiveAuxiliaries.contains(t[a].lower); a -= 1 }
         // "awarded", "allocated" without an auxiliary are active: "We awarded £X".
-        guard a >= 0, sawAux || !["awarded", "allocated", "granted", "given", "paid", "offered"].contains(t[j].lower) else { return nil }
+        guard a >= 0, sawAux || !Lexicon.receivingOnlyInPassive.contains(t[j].lower) else { return nil }
         if a >= 1, t[a - 1].lower == "the", t[a].isWord, !t[a].isCapitalized || a - 1 == 0,
            let name = x.discourse.resolve(descriptionHead: t[a].lower) {
             return FundingFrame(pattern: .subjectReceives, recipient: name, lo: a - 1, hi: x.q.hi)
@@ -100,9 +100,9 @@ extension FundingFrames {
         guard k + 2 < x.n, t[k].lower == "for" else { return nil }
         k += 1
         if t[k].lower == "the" { k += 1 }
-        guard k + 2 < x.n, ["work", "research", "activity", "activities"].contains(t[k].lower) else { return nil }
+        guard k + 2 < x.n, Lexicon.workNouns.contains(t[k].lower) else { return nil }
         k += 1
-        if ["led", "carried", "done", "delivered", "undertaken"].contains(t[k].lower) { k += 1; if t[k].lower == "out" { k += 1 } }
+        if Lexicon.workParticiples.contains(t[k].lower) { k += 1; if t[k].lower == "out" { k += 1 } }
         guard k + 1 < x.n, ["by", "of"].contains(t[k].lower), let thing = x.g.parseFundedThing(k + 1, text: x.text) else { return nil }
         return FundingFrame(pattern: .workBy, recipient: thing.recipient, lo: x.q.lo, hi: thing.phrase.hi)
     }
@@ -135,7 +135,7 @@ extension FundingFrames {
         var b = skipBack(x, from: x.q.lo - 1, over: ["a", "an", "c", "."])
         var marked = false
         if b >= 0, Lexicon.partMarkers.contains(t[b].lower) { marked = t[b].lower != "which" || (b >= 1 && t[b - 1].lower == "of") }
-        if !marked, b >= 2, t[b].lower == "of", ["funding", "investment"].contains(t[b - 1].lower), t[b - 2].lower == "with" { marked = true; b -= 2 }
+        if !marked, b >= 2, t[b].lower == "of", Lexicon.fundingNouns.contains(t[b - 1].lower), t[b - 2].lower == "with" { marked = true; b -= 2 }
         guard marked else { return nil }
         let hi = skipTime(x, from: x.q.hi)
         return FundingFrame(pattern: .partOfTotal, recipient: total.grant.recipient, lo: b, hi: max(x.q.hi, min(hi, x.n)), partOf: total.index)
@@ -162,7 +162,7 @@ extension FundingFrames {
         let v = skipBack(x, from: x.q.lo - 1, over: ["to", "a", "of"])
         guard v >= 2, Lexicon.copulasOfASum.contains(t[v].lower) else { return nil }
         guard let s = (max(0, v - 8)..<v).first(where: { ["the", "this", "that"].contains(t[$0].lower) }),
-              s + 1 < v, ["grant", "funding", "allocation", "award", "contribution", "investment"].contains(t[s + 1].lower) else { return nil }
+              s + 1 < v, Lexicon.fundingNouns.contains(t[s + 1].lower) else { return nil }
         let part = (x.q.pence ?? 0) < last.grant.amountPence ? last.index : nil
         return FundingFrame(pattern: .fundingSubject, recipient: last.grant.recipient, lo: s, hi: x.q.hi, partOf: part)
     }

@@ -354,4 +354,14 @@ enum Lexicon {
     static let costNouns: Set<String> = ["cost", "costs", "running", "work", "delivery", "expansion", "establishment"]
     /// Verbs between a funding subject and its sum: "the grant for this year is £400,000".
     static let copulasOfASum: Set<String> = ["is", "was", "be", "totals", "totalled", "totaled", "amounts", "amounted", "comes", "came", "stands", "stood"]
+    /// Nouns after a sum that make it an investment: "a £10m investment in X".
+    static let investmentNouns: Set<String> = ["investment", "investments"]
+    /// Nouns of work funded and done by someone: "£250,000 for work by Anti-Slavery International".
+    static let workNouns: Set<String> = ["work", "research", "activity", "activities"]
+    /// Participles between work and its doer: "work carried out by", "research led by".
+    static let workParticiples: Set<String> = ["led", "carried", "done", "delivered", "undertaken"]
+    /// Stems in a list's heading that make its items funding: "The following grants were awarded:".
+    static let fundingStems: [String] = ["fund", "grant", "award", "allocat", "paid", "payment"]
+    /// Stems in a list's heading that make its numbered items codes: "the following offence codes:".
+    static let codeListStems: [String] = ["offence", "code", "classification"]
 }
