@@ -178,10 +178,28 @@ enum Context {
 
     /// Words describing what is counted: the noun phrase after the number, else the words before it.
     static func measurePhrase(_ q: Quantity, _ unit: SentenceUnit, text: ScalarText) -> String? {
-        let g = unit.grammar
+        measureAfter(q, unit.grammar, text: text) ?? measureBefore(q, unit, text: text)
+    }
+
+    /// The noun phrase after the number, past an aside, a time phrase and a preposition of funding.
+    static func measureAfter(_ q: Quantity, _ g: SentenceGrammar, text: ScalarText) -> String? {
+        let t = g.t
+        guard var (first, last) = nounPhrase(g, from: startOfNounPhrase(q, g)) else { return nil }
+        // A measure never ends on a preposition or determiner, and is never a bare time phrase.
+        while last >= first, Lexicon.trimWords.contains(t[last].lower) || Self.timeDeterminers.contains(t[last].lower)
+            || Self.timePrepositions.contains(t[last].lower) { last -= 1 }
+        guard last >= first,
+              !(first...last).allSatisfy({ Self.timeDeterminers.contains(t[$0].lower) || Lexicon.timeUnits[t[$0].lower] != nil || Lexicon.trimWords.contains(t[$0].lower) })
+        else { return nil }
+        return text.string(t[first].start, t[last].end)
+    }
+
+    /// Where the words after the number start: past a parenthesised aside ("10% (1,679) of all
+    /// referrals"), a time phrase ("£25 million over the next three years to support victims") and
+    /// a preposition of funding ("on victim support").
+    static func startOfNounPhrase(_ q: Quantity, _ g: SentenceGrammar) -> Int {
         let t = g.t
         var k = q.hi
-        // Skip a parenthesised aside right after the number: "10% (1,679) of all referrals".
         if k < g.n, t[k].isPunct("(") {
             var depth = 0
             while k < g.n {
@@ -191,8 +209,6 @@ enum Context {
             }
         }
         if k < g.n, t[k].isPunct(")") { k += 1 }
-        // A time phrase right after the amount is not what is counted: "£25 million over the next
-        // three years to support victims" measures "to support victims".
         while k < g.n, g.owner[k] == nil, Self.timePrepositions.contains(t[k].lower) {
             var j = k + 1
             while j < g.n, g.owner[j] == nil, Self.timeDeterminers.contains(t[j].lower) { j += 1 }
@@ -200,9 +216,15 @@ enum Context {
             if case .skip = g.items[o].kind { break }
             k = g.items[o].hi
         }
-        // "on victim support", "for victim care": the preposition is not part of what is funded.
         if q.unit == .gbp, k + 1 < g.n, ["on", "for"].contains(t[k].lower), g.owner[k + 1] == nil, t[k + 1].isWord,
            !Lexicon.trimWords.contains(t[k + 1].lower) || t[k + 1].lower == "the" { k += 1 }
+        return k
+    }
+
+    /// Up to seven words from k, to a stop word, punctuation or another item: the first and last.
+    static func nounPhrase(_ g: SentenceGrammar, from start: Int) -> (Int, Int)? {
+        let t = g.t
+        var k = start
         var first: Int?
         var last: Int?
         var words = 0
@@ -232,14 +254,14 @@ enum Context {
             words += 1
             k += 1
         }
-        // A measure never ends on a preposition or determiner, and is never a bare time phrase.
-        while let f = first, let l = last, l >= f, Lexicon.trimWords.contains(t[l].lower) || Self.timeDeterminers.contains(t[l].lower)
-            || Self.timePrepositions.contains(t[l].lower) { last = l - 1 }
-        if let f = first, let l = last, l >= f,
-           !(f...l).allSatisfy({ Self.timeDeterminers.contains(t[$0].lower) || Lexicon.timeUnits[t[$0].lower] != nil || Lexicon.trimWords.contains(t[$0].lower) }) {
-            return text.string(t[f].start, t[l].end)
-        }
-        // Nothing after: the words before the number in its clause.
+        guard let first, let last else { return nil }
+        return (first, last)
+    }
+
+    /// Nothing after the number: the words before it in its clause, without the verb of change,
+    /// and nothing when they only name the giver ("The Government has committed £10 million").
+    static func measureBefore(_ q: Quantity, _ unit: SentenceUnit, text: ScalarText) -> String? {
+        let g = unit.grammar, t = g.t
         let clause = unit.clauses[q.lo]
         var j = q.lo - 1
         var b: Int?
@@ -251,21 +273,17 @@ enum Context {
         guard var s = b else { return nil }
         var e = q.lo - 1
         while s <= e, Lexicon.trimWords.contains(t[s].lower) { s += 1 }
-        // "The number of referrals increased from": the subject, without the verb of change.
         while e >= s, Lexicon.trimWords.contains(t[e].lower) || Lexicon.changeVerbs[t[e].lower] != nil { e -= 1 }
         if s + 1 <= e, ["number", "numbers"].contains(t[s].lower), t[s + 1].lower == "of" { s += 2 }
         while s <= e, Lexicon.trimWords.contains(t[s].lower) { s += 1 }
+        guard s <= e else { return nil }
+        let isFundingVerb = { (i: Int) in
+            Lexicon.fundingVerbPrefixes.contains(where: { t[i].lower.hasPrefix($0) }) || Lexicon.receiveVerbs.contains(t[i].lower)
+        }
         // "We will spend £6.2 million": the verb of funding names nothing counted.
-        let verbal = (s...max(s, e)).allSatisfy { i in
-            i > e || Lexicon.auxiliaries.contains(t[i].lower) || Lexicon.measureStops.contains(t[i].lower)
-                || Lexicon.fundingVerbPrefixes.contains(where: { t[i].lower.hasPrefix($0) }) || Lexicon.receiveVerbs.contains(t[i].lower)
-        }
-        if s <= e, verbal { return nil }
-        // "The Government has committed £10 million": words ending in the verb of funding name the giver.
-        if q.unit == .gbp, s <= e, Lexicon.fundingVerbPrefixes.contains(where: { t[e].lower.hasPrefix($0) }) || Lexicon.receiveVerbs.contains(t[e].lower) {
-            return nil
-        }
-        guard s <= e, !(s == e && ["number", "numbers", "figure", "total"].contains(t[s].lower)) else { return nil }
+        if (s...e).allSatisfy({ Lexicon.auxiliaries.contains(t[$0].lower) || Lexicon.measureStops.contains(t[$0].lower) || isFundingVerb($0) }) { return nil }
+        if q.unit == .gbp, isFundingVerb(e) { return nil }
+        guard !(s == e && ["number", "numbers", "figure", "total"].contains(t[s].lower)) else { return nil }
         return text.string(t[s].start, t[e].end)
     }
 

@@ -364,4 +364,6 @@ enum Lexicon {
     static let fundingStems: [String] = ["fund", "grant", "award", "allocat", "paid", "payment"]
     /// Stems in a list's heading that make its numbered items codes: "the following offence codes:".
     static let codeListStems: [String] = ["offence", "code", "classification"]
+    /// Words of a table header that make its column a period column: "Year", "Financial year".
+    static let periodHeaderWords: [String] = ["year", "period", "quarter", "month", "date"]
 }

@@ -73,99 +73,137 @@ enum Tables {
         return money
     }
 
+    /// What a table's header, caption and columns say about every cell.
+    struct Layout {
+        var header: [Cell]
+        var body: [[Cell]]
+        var width: Int
+        var isPeriodColumn: [Bool]
+        var columnPeriod: [String?]
+        var caption: SentenceUnit?
+        var captionText: String?
+        var captionPeriod: String?
+        var captionScale: Int?
+        /// The caption or header speaks of funding: money against a named row label is a grant.
+        var isFunding: Bool
+        var nrmContext: Bool
+
+        init(_ table: [[Cell]], caption: SentenceUnit?, text: ScalarText, nrmContext: Bool) {
+            // The first row is a header when none of its cells holds a quantity.
+            let hasHeader = table[0].allSatisfy { SentenceGrammar(tokens: $0.tokens).quantities.isEmpty } && table.count > 1
+            header = hasHeader ? table[0] : []
+            body = hasHeader ? Array(table.dropFirst()) : table
+            width = table.map(\.count).max() ?? 0
+            isPeriodColumn = [Bool](repeating: false, count: width)
+            columnPeriod = [String?](repeating: nil, count: width)
+            for j in 0..<width {
+                if j < header.count {
+                    let h = header[j].lower
+                    if Lexicon.periodHeaderWords.contains(where: { h.hasPrefix($0) || h.hasSuffix($0) }) && h.split(separator: " ").count <= 3 {
+                        isPeriodColumn[j] = true
+                    }
+                    columnPeriod[j] = period(of: header[j])
+                }
+                let column = body.compactMap { j < $0.count ? $0[j] : nil }.filter { !$0.isEmpty }
+                if !column.isEmpty, column.allSatisfy({ period(of: $0) != nil }) { isPeriodColumn[j] = true }
+            }
+            self.caption = caption
+            let captionPeriods = caption?.grammar.periods ?? []
+            captionPeriod = captionPeriods.count == 1 ? captionPeriods[0].p.normalized : nil
+            captionText = captionPhrase(caption, text)
+            captionScale = moneyScale(caption?.tokens ?? [])
+            let fundingContext = (caption?.lowerText ?? "") + " " + header.map(\.lower).joined(separator: " ")
+            isFunding = Lexicon.fundingStems.contains(where: { containsBytes(fundingContext, $0) }) || containsBytes(fundingContext, "received")
+            self.nrmContext = nrmContext
+        }
+
+        func isPeriod(_ j: Int) -> Bool { j < width && isPeriodColumn[j] }
+    }
+
     static func extract(rows: [(Int, Int)], text: ScalarText, caption: SentenceUnit?, nrmContext: Bool)
         -> (figures: [Figure], grants: [GrantMention]) {
         let table = rows.map { cells($0.0, $0.1, text) }
         guard !table.isEmpty else { return ([], []) }
-        // The first row is a header when none of its cells holds a quantity.
-        let hasHeader = table[0].allSatisfy { SentenceGrammar(tokens: $0.tokens).quantities.isEmpty } && table.count > 1
-        let header = hasHeader ? table[0] : []
-        let body = hasHeader ? Array(table.dropFirst()) : table
-        let width = table.map(\.count).max() ?? 0
-        let periodWords = ["year", "period", "quarter", "month", "date"]
-        var isPeriodColumn = [Bool](repeating: false, count: width)
-        var columnPeriod = [String?](repeating: nil, count: width)
-        for j in 0..<width {
-            if j < header.count {
-                let h = header[j].lower
-                if periodWords.contains(where: { h.hasPrefix($0) || h.hasSuffix($0) }) && h.split(separator: " ").count <= 3 {
-                    isPeriodColumn[j] = true
-                }
-                columnPeriod[j] = period(of: header[j])
-            }
-            let column = body.compactMap { j < $0.count ? $0[j] : nil }.filter { !$0.isEmpty }
-            if !column.isEmpty, column.allSatisfy({ period(of: $0) != nil }) { isPeriodColumn[j] = true }
-        }
-        let captionTokens = caption?.tokens ?? []
-        let captionPeriods = caption?.grammar.periods ?? []
-        let captionPeriod = captionPeriods.count == 1 ? captionPeriods[0].p.normalized : nil
-        let captionText = captionPhrase(caption, text)
-        let fundingContext = (caption?.lowerText ?? "") + " " + header.map(\.lower).joined(separator: " ")
-        let fundingCaption = ["fund", "grant", "award", "allocat", "paid", "received", "payment"].contains { word in
-            containsBytes(fundingContext, word)
-        }
-        let captionScale = moneyScale(captionTokens)
+        let layout = Layout(table, caption: caption, text: text, nrmContext: nrmContext)
         var figures: [Figure] = []
         var grants: [GrantMention] = []
-        for row in body {
-            let rowPeriod = row.indices.first(where: { $0 < width && isPeriodColumn[$0] }).flatMap { period(of: row[$0]) }
-            let labelIndex = row.indices.first(where: { !(($0 < width && isPeriodColumn[$0])) && SentenceGrammar(tokens: row[$0].tokens).quantities.isEmpty && !row[$0].isEmpty })
-            for (j, cell) in row.enumerated() where !cell.isEmpty {
-                if j < width && isPeriodColumn[j] { continue }
-                if j == labelIndex { continue }
+        for row in layout.body {
+            let rowPeriod = row.indices.first(where: layout.isPeriod).flatMap { period(of: row[$0]) }
+            let labelIndex = row.indices.first(where: { !layout.isPeriod($0) && SentenceGrammar(tokens: row[$0].tokens).quantities.isEmpty && !row[$0].isEmpty })
+            let label = labelIndex.map { row[$0] }
+            for (j, cell) in row.enumerated() where !cell.isEmpty && !layout.isPeriod(j) && j != labelIndex {
+                let headerCell = j < layout.header.count ? layout.header[j] : nil
+                let place = CellPlace(column: j, rowPeriod: rowPeriod, label: label, labelIndex: labelIndex, header: headerCell)
                 let g = SentenceGrammar(tokens: cell.tokens, isDataCell: true)
-                let headerCell = j < header.count ? header[j] : nil
-                let label = labelIndex.map { row[$0] }
                 for (_, found) in g.quantities {
-                    let q = inMoneyColumn(found, cell, scale: moneyScale(headerCell) ?? captionScale)
+                    let q = inMoneyColumn(found, cell, scale: moneyScale(headerCell) ?? layout.captionScale)
                     let evidence = text.span(cell.tokens[q.lo].start, cell.tokens[q.hi - 1].end)
-                    // Money against a named row label in a funding table is a grant.
-                    if q.unit == .gbp, fundingCaption, let label {
-                        let lg = SentenceGrammar(tokens: label.tokens)
-                        if let name = lg.parseName(0, text: text), name.hi == label.tokens.count {
-                            let fy = [rowPeriod, j < width ? columnPeriod[j] : nil].compactMap { $0 }.first { $0.count == 7 && $0.dropFirst(4).first == "-" && !$0.contains("Q") }
-                            grants.append(GrantMention(amountPence: q.pence ?? 0, recipient: OrganisationName.displayName(name.text),
-                                                       financialYear: fy, qualifier: q.qualifier,
-                                                       evidence: text.span(label.start, evidence.end)))
-                            continue
-                        }
-                    }
-                    var f = Figure(value: q.value, unit: q.unit, qualifier: q.qualifier, kind: q.kind, direction: q.direction,
-                                   evidence: evidence)
-                    f.period = rowPeriod ?? (j < width ? columnPeriod[j] : nil) ?? captionPeriod
-                    let headerIsPeriod = headerCell.map { period(of: $0) != nil } ?? true
-                    var parts: [String] = []
-                    let headerText = headerCell.map { text.string($0.start, $0.end) }
-                    let headerWords = headerCell?.tokens.filter(\.isWord).count ?? 0
-                    if (headerWords < 3 || headerIsPeriod), let c = captionText { parts.append(c) }
-                    if let h = headerText, !headerIsPeriod, !h.isEmpty { parts.append(h) }
-                    if let l = label, period(of: l) == nil { parts.append(text.string(l.start, l.end)) }
-                    f.measure = parts.isEmpty ? nil : parts.joined(separator: " – ")
-                    // Type, group and NRM from the row label, the column header, then the caption. A bare
-                    // label ("Labour") names a type under an "exploitation type" header or caption, or in an
-                    // answer about slavery.
-                    let sources = [label?.tokens ?? [], headerCell?.tokens ?? [], captionTokens]
-                    let labelHeader = labelIndex.flatMap { $0 < header.count ? header[$0].lower : nil } ?? ""
-                    let bare = nrmContext || containsBytes(labelHeader, "exploitation") || containsBytes(caption?.lowerText ?? "", "exploitation")
-                    var labelledType: String?
-                    for s in sources.prefix(2) where labelledType == nil {
-                        labelledType = Context.exploitationLabel(s, bareWordsAllowed: bare)
-                    }
-                    f.exploitationType = labelledType ?? Context.exploitationMentions(captionTokens).first?.1
-                    for s in sources where f.population == nil {
-                        f.population = Context.populationMentions(s).first?.1
-                    }
-                    let context = sources.flatMap { $0 }.map(\.lower)
-                    let joined = context.joined(separator: " ")
-                    f.isNRMReferrals = q.unit != .gbp
-                        && Context.isNRMReferral(referrals: context.contains { $0.hasPrefix("referr") } || containsBytes(joined, "potential victims"),
-                                                 referredElsewhere: Context.referredElsewhere(captionTokens),
-                                                 slaveryContext: nrmContext || Context.mentionsSlavery(joined),
-                                                 labelledType: labelledType != nil)
-                    figures.append(f)
+                    if let grant = grant(q, evidence: evidence, place, layout, text: text) { grants.append(grant); continue }
+                    figures.append(figure(q, evidence: evidence, place, layout, text: text))
                 }
             }
         }
         return (figures, grants)
+    }
+
+    /// Where a cell sits: its column, its row's period and label, its column header.
+    struct CellPlace {
+        var column: Int
+        var rowPeriod: String?
+        var label: Cell?
+        var labelIndex: Int?
+        var header: Cell?
+    }
+
+    /// Money against a named row label in a funding table is a grant.
+    static func grant(_ q: Quantity, evidence: TextSpan, _ place: CellPlace, _ layout: Layout, text: ScalarText) -> GrantMention? {
+        guard q.unit == .gbp, layout.isFunding, let label = place.label,
+              let name = SentenceGrammar(tokens: label.tokens).parseName(0, text: text), name.hi == label.tokens.count else { return nil }
+        let j = place.column
+        let fy = [place.rowPeriod, j < layout.width ? layout.columnPeriod[j] : nil].compactMap { $0 }
+            .first { $0.count == 7 && $0.dropFirst(4).first == "-" && !$0.contains("Q") }
+        return GrantMention(amountPence: q.pence ?? 0, recipient: OrganisationName.displayName(name.text),
+                            financialYear: fy, qualifier: q.qualifier, evidence: text.span(label.start, evidence.end))
+    }
+
+    /// A cell's figure: its period from the row, the column or the caption; its measure from the
+    /// caption, header and label; its type, group and NRM flag from the same words.
+    static func figure(_ q: Quantity, evidence: TextSpan, _ place: CellPlace, _ layout: Layout, text: ScalarText) -> Figure {
+        let j = place.column, headerCell = place.header, label = place.label
+        var f = Figure(value: q.value, unit: q.unit, qualifier: q.qualifier, kind: q.kind, direction: q.direction, evidence: evidence)
+        f.period = place.rowPeriod ?? (j < layout.width ? layout.columnPeriod[j] : nil) ?? layout.captionPeriod
+        let headerIsPeriod = headerCell.map { period(of: $0) != nil } ?? true
+        var parts: [String] = []
+        let headerWords = headerCell?.tokens.filter(\.isWord).count ?? 0
+        if headerWords < 3 || headerIsPeriod, let c = layout.captionText { parts.append(c) }
+        if let h = headerCell.map({ text.string($0.start, $0.end) }), !headerIsPeriod, !h.isEmpty { parts.append(h) }
+        if let l = label, period(of: l) == nil { parts.append(text.string(l.start, l.end)) }
+        f.measure = parts.isEmpty ? nil : parts.joined(separator: " – ")
+        classify(&f, q, place, layout)
+        return f
+    }
+
+    /// Type, group and NRM from the row label, the column header, then the caption. A bare label
+    /// ("Labour") names a type under an "exploitation type" header or caption, or in an answer about slavery.
+    static func classify(_ f: inout Figure, _ q: Quantity, _ place: CellPlace, _ layout: Layout) {
+        let captionTokens = layout.caption?.tokens ?? []
+        let sources = [place.label?.tokens ?? [], place.header?.tokens ?? [], captionTokens]
+        let labelHeader = place.labelIndex.flatMap { $0 < layout.header.count ? layout.header[$0].lower : nil } ?? ""
+        let bare = layout.nrmContext || containsBytes(labelHeader, "exploitation") || containsBytes(layout.caption?.lowerText ?? "", "exploitation")
+        var labelledType: String?
+        for s in sources.prefix(2) where labelledType == nil {
+            labelledType = Context.exploitationLabel(s, bareWordsAllowed: bare)
+        }
+        f.exploitationType = labelledType ?? Context.exploitationMentions(captionTokens).first?.1
+        for s in sources where f.population == nil {
+            f.population = Context.populationMentions(s).first?.1
+        }
+        let context = sources.flatMap { $0 }.map(\.lower)
+        let joined = context.joined(separator: " ")
+        f.isNRMReferrals = q.unit != .gbp
+            && Context.isNRMReferral(referrals: context.contains { $0.hasPrefix("referr") } || containsBytes(joined, "potential victims"),
+                                     referredElsewhere: Context.referredElsewhere(captionTokens),
+                                     slaveryContext: layout.nrmContext || Context.mentionsSlavery(joined),
+                                     labelledType: labelledType != nil)
     }
 }
