@@ -90,20 +90,42 @@ struct ExtractionRun {
         }
         lines.append((start, u.count))
         var tableRows: [(Int, Int)] = []
-        for (a, b0) in lines {
-            var b = b0
-            if b > a, u[b - 1] == "\r" { b -= 1 }
-            let line = text.string(a, b)
-            let trimmed = line.trimmedOfSpaces
+        var index = 0
+        while index < lines.count {
+            let (a, b) = Self.withoutCarriageReturn(lines[index], u)
+            index += 1
+            let trimmed = text.string(a, b).trimmedOfSpaces
             if Tables.isRow(trimmed) {
                 tableRows.append((a, b))
                 continue
             }
             if !tableRows.isEmpty { processTable(tableRows); tableRows = [] }
             if trimmed.isEmpty { continue }
-            processLine(a, b)
+            processLine(a, continuedEnd(from: b, lines: lines, index: &index))
         }
         if !tableRows.isEmpty { processTable(tableRows) }
+    }
+
+    static func withoutCarriageReturn(_ line: (Int, Int), _ u: [Unicode.Scalar]) -> (Int, Int) {
+        line.1 > line.0 && u[line.1 - 1] == "\r" ? (line.0, line.1 - 1) : line
+    }
+
+    /// A line that stops on a word no sentence ends with ("including a") runs on into the next
+    /// line of prose: a paragraph break inside a sentence, as HTML sometimes has. Returns where the
+    /// joined line ends, and moves `index` past the lines it took.
+    func continuedEnd(from b: Int, lines: [(Int, Int)], index: inout Int) -> Int {
+        var end = b
+        while let last = Tokenizer.tokenize(text, max(0, end - 16), end).last, last.isWord,
+              Lexicon.wordsThatEndNoSentence.contains(last.lower) {
+            var next = index
+            while next < lines.count, text.string(lines[next].0, lines[next].1).trimmedOfSpaces.isEmpty { next += 1 }
+            guard next < lines.count else { break }
+            let (a2, b2) = Self.withoutCarriageReturn(lines[next], text.scalars)
+            if Tables.isRow(text.string(a2, b2).trimmedOfSpaces) { break }
+            end = b2
+            index = next + 1
+        }
+        return end
     }
 
     mutating func processLine(_ a: Int, _ b: Int) {

@@ -366,4 +366,8 @@ enum Lexicon {
     static let codeListStems: [String] = ["offence", "code", "classification"]
     /// Words of a table header that make its column a period column: "Year", "Financial year".
     static let periodHeaderWords: [String] = ["year", "period", "quarter", "month", "date"]
+    /// Words no sentence or heading ends with: a line that stops on one runs on into the next.
+    static let wordsThatEndNoSentence: Set<String> = [
+        "a", "an", "the", "including", "of", "to", "for", "with", "by", "from", "and", "or", "our", "their", "its", "into",
+    ]
 }

@@ -103,9 +103,22 @@ enum Tokenizer {
             tokens.append(Token(kind: kind, start: a, end: b, text: s, lower: s.lowercased(), spaceBefore: sawSpace))
             sawSpace = false
         }
+        /// The end of an HTML tag starting at k ("<p>", "</p>", "<br/>", "<a href=...>"), or nil.
+        func tagEnd(_ k: Int) -> Int? {
+            var j = k + 1
+            if at(j) == "/" { j += 1 }
+            guard let first = at(j), first.isASCII, first.properties.isAlphabetic else { return nil }
+            while j < min(end, k + 300), let x = at(j), x != "<" {
+                if x == ">" { return j + 1 }
+                j += 1
+            }
+            return nil
+        }
         while i < end {
             let c = u[i]
             if isSpace(c) { sawSpace = true; i += 1; continue }
+            // HTML markup left in a text ("including a</p><p>c.£12.6m"): a tag separates words like a space.
+            if c == "<", let j = tagEnd(i) { sawSpace = true; i = j; continue }
             // URLs and e-mail-free web addresses: skipped as one token up to whitespace.
             if hasPrefix("http://", i) || hasPrefix("https://", i) || hasPrefix("www.", i) {
                 var j = i

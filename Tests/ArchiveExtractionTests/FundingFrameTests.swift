@@ -144,3 +144,26 @@ import Testing
         #expect(recipients("We provided £2m to support the Home Office’s response to exploitation.").isEmpty)
     }
 }
+
+@Suite struct SentencesAcrossBreaksTests {
+    private let extractor = Extractor()
+
+    @Test func htmlTagsLeftInATextSeparateWordsLikeSpaces() {
+        let g = extractor.extract(from: "<p>We have allocated the Kent Violence Reduction Unit £9.1m since 2019, including a</p><p>c.£2.2m allocation for 2023/24.</p>",
+                                  answeringBody: "Home Office").grants
+        #expect(g.map(\.amountPence) == [910_000_000, 220_000_000])
+        #expect(g.map(\.partOf) == [nil, 0])
+    }
+
+    @Test func aLineEndingOnAWordNoSentenceEndsWithRunsOnIntoTheNext() {
+        let text = "We have allocated the Kent Violence Reduction Unit £9.1m since 2019, including a\n\nc.£2.2m allocation for 2023/24."
+        #expect(extractor.extract(from: text, answeringBody: "Home Office").grants.map(\.partOf) == [nil, 0])
+        // A heading and its list are not joined.
+        let list = "Funding awarded in 2023-24:\n- Unseen: £200,000\n- Hestia: £150,000"
+        #expect(extractor.extract(from: list, answeringBody: "Home Office").grants.map(\.recipient) == ["Unseen", "Hestia"])
+    }
+
+    @Test func aLessThanSignIsNotATag() {
+        #expect(extractor.extract(from: "Cases closed in <5 days rose to 1,240 in 2023.").figures.map(\.value) == [1240])
+    }
+}
