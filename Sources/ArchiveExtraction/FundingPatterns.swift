@@ -142,11 +142,18 @@ extension FundingFrames {
     }
 
     /// "Our funding to the Independent Anti-Slavery Commissioner’s office was £600,000 in 2022-23",
-    /// "The grant for Kalayaan this year is £75,000": a funding noun with its recipient, then the sum.
+    /// "The grant for Kalayaan this year is £75,000", "funding for the Duty, which for Dorset amounts
+    /// to £292k": a funding noun with its recipient, then the sum.
     static func fundingNounIsSum(_ x: FrameInput) -> FundingFrame? {
         let t = x.t
         let v = skipBack(x, from: x.q.lo - 1, over: ["to", "a", "of", "be", "will"])
         guard v >= 3, Lexicon.copulasOfASum.contains(t[v].lower) else { return nil }
+        // "funding ..., which for Dorset amounts to £292k": the recipient between "for" and the verb.
+        let e = t[v - 1].isPunct(",") ? v - 2 : v - 1
+        if let thing = x.g.parseFundedThingBackward(endingAt: e, text: x.text), thing.phrase.lo >= 1, t[thing.phrase.lo - 1].lower == "for",
+           (0..<thing.phrase.lo).contains(where: { Lexicon.fundingNouns.contains(t[$0].lower) }) {
+            return FundingFrame(pattern: .fundingNounIsSum, recipient: thing.recipient, lo: thing.phrase.lo - 1, hi: x.q.hi)
+        }
         guard let noun = (max(0, v - 14)..<v).first(where: { Lexicon.fundingNouns.contains(t[$0].lower) }),
               noun + 1 < v, ["to", "for"].contains(t[noun + 1].lower),
               let thing = x.g.parseFundedThing(noun + 2, text: x.text), thing.phrase.hi <= v,

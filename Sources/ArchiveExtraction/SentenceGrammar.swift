@@ -214,6 +214,8 @@ final class SentenceGrammar {
             while k < n, t[k].isNumber, t[k].spaceBefore, !t[k].hasSeparator { k += 1 }
             add(.skip, i, k); return k
         }
+        // A financial year in two-digit years after a preposition: "in 23/24", "for 22/23".
+        if let y = shortFinancialYear(i) { add(.period(.financialYear(2000 + y)), i, i + 3); return i + 3 }
         // Slash-joined numbers that are not financial years: "24/7", "17/10/2024".
         if i + 2 < n, t[i + 1].isPunct("/"), !t[i + 1].spaceBefore, t[i + 2].isNumber, !t[i + 2].spaceBefore {
             var k = i + 2
@@ -279,6 +281,15 @@ final class SentenceGrammar {
         if i > 0, t[i - 1].kind == .punct, Self.openQuotes.contains(t[i - 1].text), !tok.hasSeparator, i + 1 < n,
            t[i + 1].isCapitalized, !Lexicon.countNouns.contains(t[i + 1].lower) { return i + 1 }
         return nil
+    }
+
+    /// "23/24" after "in", "for", "during", ...: the two-digit first year of a financial year.
+    private func shortFinancialYear(_ i: Int) -> Int? {
+        guard i >= 1, i + 2 < n, Lexicon.timePrepositionsAfterRecipient.contains(t[i - 1].lower) || t[i - 1].lower == "of",
+              t[i].intDigits.count == 2, let y = t[i].plainInt, t[i + 1].isPunct("/"), !t[i + 1].spaceBefore,
+              t[i + 2].intDigits.count == 2, t[i + 2].plainInt == (y + 1) % 100, !t[i + 2].spaceBefore,
+              !(i + 3 < n && t[i + 3].isPunct("/")) else { return nil }
+        return y
     }
 
     /// Whether a sum in millions without "£" continues the money before it: the nearest quantity

@@ -118,6 +118,8 @@ import Testing
     @Test func aFundingNounWithItsRecipientThenTheSumIsAGrant() {
         #expect(recipients("Our funding to the Independent Anti-Slavery Commissioner’s office was £600,000 in 2022-23.") == ["Independent Anti-Slavery Commissioner"])
         #expect(recipients("The grant for Hestia this year is £75,000.") == ["Hestia"])
+        #expect(recipients("We have provided funding for the new Protection Duty, which for Cumbria amounts to £180k in 2024/25.") == ["Cumbria"])
+        #expect(recipients("The police have arrested people, which for Cumbria amounts to 180 arrests.").isEmpty)
     }
 
     @Test func withAGrantOfAfterTheObjectIsStillTheObjectsGrant() {

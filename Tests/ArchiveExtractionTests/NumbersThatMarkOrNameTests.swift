@@ -31,6 +31,13 @@ import Testing
         #expect(values("The operation led to over 1900 arrests and over 2050 individuals safeguarded.") == [1900, 2050])
     }
 
+    @Test func aFinancialYearInTwoDigitYearsAfterAPrepositionIsAPeriod() {
+        let f = extractor.extract(from: "Referrals rose to 1,310 in 23/24.").figures
+        #expect(f.map(\.value) == [1310])
+        #expect(f.first?.period == "2023-24")
+        #expect(values("The service runs 24/7 for 365 days.") == [])
+    }
+
     @Test func aSpacedFinancialYearIsAPeriod() {
         let f = extractor.extract(from: "Prosecutions | Total |\n2019 - 20 | 311 |").figures
         #expect(f.map(\.value) == [311])
