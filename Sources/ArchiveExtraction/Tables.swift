@@ -128,9 +128,10 @@ enum Tables {
         var figures: [Figure] = []
         var grants: [GrantMention] = []
         for row in layout.body {
-            let rowPeriod = row.indices.first(where: layout.isPeriod).flatMap { period(of: row[$0]) }
             let labelIndex = row.indices.first(where: { !layout.isPeriod($0) && SentenceGrammar(tokens: row[$0].tokens).quantities.isEmpty && !row[$0].isEmpty })
             let label = labelIndex.map { row[$0] }
+            // A row labelled by a period ("2015 - 16 | 192 | ...") is that period's row.
+            let rowPeriod = row.indices.first(where: layout.isPeriod).flatMap { period(of: row[$0]) } ?? label.flatMap(period(of:))
             for (j, cell) in row.enumerated() where !cell.isEmpty && !layout.isPeriod(j) && j != labelIndex {
                 let headerCell = j < layout.header.count ? layout.header[j] : nil
                 let place = CellPlace(column: j, rowPeriod: rowPeriod, label: label, labelIndex: labelIndex, header: headerCell)

@@ -42,6 +42,9 @@ import Testing
         let f = extractor.extract(from: "Prosecutions | Total |\n2019 - 20 | 311 |").figures
         #expect(f.map(\.value) == [311])
         #expect(f.first?.period == "2019-20")
+        // A period labelling a row whose column also holds other labels still dates the row.
+        let rows = extractor.extract(from: "Year | Volume | % |\n2019 - 20 | 311 | 62.0% |\nApril - Sept 20 | 140 | 58.0% |").figures
+        #expect(rows.map(\.period) == ["2019-20", "2019-20", nil, nil])
     }
 
     @Test func offenceCodesListedAfterAHeadingAboutOffencesAreNotCounts() {
