@@ -83,7 +83,8 @@ struct IngestCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(result), as: UTF8.self))
         }
         if progress.mode != .quiet {
-            printError("\(result.filesIngested) ingested, \(result.filesSkipped) already in the archive, \(result.filesRejected) rejected; \(result.questionsNew) new questions, \(result.questionsUpdated) updated, \(result.versionsAdded) answer versions added")
+            printError("\(result.filesIngested) ingested, \(result.filesSkipped) already in the archive, \(result.filesRejected) rejected; \(result.questionsNew) new questions, \(result.questionsUpdated) updated, \(result.versionsAdded) answer versions added"
+                + (result.versionsReextracted > 0 ? "; \(result.versionsReextracted) read again by this extractor" : ""))
         }
         if result.filesRejected > 0 { throw ExitCode(1) }
     }

@@ -1,3 +1,4 @@
+import ArchiveIngest
 import ArchiveQuery
 import ArchiveStore
 import ArgumentParser
@@ -115,6 +116,7 @@ func withReadOnlyArchive<T>(_ options: DatabaseOptions, _ body: (Database) throw
         throw CommandFailure("\(error)")
     }
     defer { db.close() }
+    warnIfStale(db, path: options.path)
     do {
         return try body(db)
     } catch let error as QueryError {
@@ -124,6 +126,13 @@ func withReadOnlyArchive<T>(_ options: DatabaseOptions, _ body: (Database) throw
     } catch let error as RenderError {
         throw CommandFailure("\(error)")
     }
+}
+
+/// One line on stderr when an older extractor read some of the archive's answers: the output is
+/// what the archive holds, and the line says how to bring it up to date.
+func warnIfStale(_ db: Database, path: String) {
+    guard let stale = try? Archive.staleVersionCount(in: db, current: Reextractor.currentVersion), stale > 0 else { return }
+    printError("note: \(stale) answer version\(stale == 1 ? " was" : "s were") read by an older extractor; run `archive reextract --db \(path)` to bring the figures and grants up to date")
 }
 
 /// Refuses svg for reports that have no chart.

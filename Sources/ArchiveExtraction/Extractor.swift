@@ -7,6 +7,11 @@
 
 /// Extracts figures and grant mentions from the plain text of one answer.
 public struct Extractor: Sendable {
+    /// The version of what extraction reads: raised whenever its output can change, so archives
+    /// re-read their stored answers (`archive reextract`). A test pins the dev sets' output digest
+    /// beside it (Tests/Fixtures/extractor-version.txt).
+    public static let version = 2
+
     /// Makes an extractor.
     public init() {}
 

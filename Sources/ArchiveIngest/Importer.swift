@@ -32,6 +32,8 @@ public struct IngestSummary: Codable, Equatable, Sendable {
     public var questionsNew = 0
     public var questionsUpdated = 0
     public var versionsAdded = 0
+    /// Answer versions stored earlier and read again because an older extractor had read them.
+    public var versionsReextracted = 0
     /// Each rejected file and why.
     public var rejected: [Rejection] = []
 
@@ -44,7 +46,8 @@ public struct IngestSummary: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case runID = "run_id", outcome, filesSeen = "files_seen", filesSkipped = "files_skipped",
              filesIngested = "files_ingested", filesRejected = "files_rejected", questionsNew = "questions_new",
-             questionsUpdated = "questions_updated", versionsAdded = "versions_added", rejected
+             questionsUpdated = "questions_updated", versionsAdded = "versions_added",
+             versionsReextracted = "versions_reextracted", rejected
     }
 }
 
@@ -66,6 +69,7 @@ public final class Importer {
     public init(database: Database, observer: IngestObserver? = nil) {
         self.database = database
         self.writer = ArchiveWriter(database: database)
+        writer.extractorVersion = Reextractor.currentVersion
         self.observer = observer
     }
 
@@ -94,6 +98,8 @@ public final class Importer {
                 index += 1
                 observer?.fileFinished(path, outcome: outcome, index: index, total: files.count)
             }
+            // Versions an older extractor read are read again, so the archive follows this binary.
+            summary.versionsReextracted = try Reextractor(database: database).run().versionsRead
         } catch {
             summary.outcome = "failed"
             try? writer.finishRun(runID, counts: Self.counts(of: summary), failed: true)

@@ -21,6 +21,9 @@ public final class ArchiveWriter {
     /// The connection written to.
     public let database: Database
     private var statements: [String: Statement] = [:]
+    /// The extractor version that reads the facts stored (Extractor.version), recorded with each
+    /// answer version; nil records them as stale.
+    public var extractorVersion: Int?
 
     /// A writer on an open, migrated database.
     public init(database: Database) {
@@ -28,18 +31,18 @@ public final class ArchiveWriter {
     }
 
     // Prepared once per run and reused: preparing is a large share of a small write.
-    private func statement(_ sql: String) throws -> Statement {
+    func statement(_ sql: String) throws -> Statement {
         if let cached = statements[sql] { return cached }
         let prepared = try database.prepare(sql)
         statements[sql] = prepared
         return prepared
     }
 
-    private func run(_ sql: String, _ values: [SQLiteValue]) throws {
+    func run(_ sql: String, _ values: [SQLiteValue]) throws {
         try statement(sql).run(values)
     }
 
-    private func firstRow(_ sql: String, _ values: [SQLiteValue]) throws -> [SQLiteValue]? {
+    func firstRow(_ sql: String, _ values: [SQLiteValue]) throws -> [SQLiteValue]? {
         let prepared = try statement(sql)
         try prepared.bind(values)
         let row = try prepared.step()?.values
@@ -47,7 +50,7 @@ public final class ArchiveWriter {
         return row
     }
 
-    private func insert(_ sql: String, _ values: [SQLiteValue]) throws -> Int64 {
+    func insert(_ sql: String, _ values: [SQLiteValue]) throws -> Int64 {
         try run(sql, values)
         return database.lastInsertRowID
     }
@@ -179,21 +182,20 @@ public final class ArchiveWriter {
             }
             let versionID = try insert("""
                 INSERT INTO answer_versions (answer_id, kind, date_answered, answering_member_id, correcting_member_id,
-                    html, text, is_truncated, is_current, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                    html, text, is_truncated, is_current, source_id, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
                 """, [.integer(answerID), .text(version.kind.rawValue), .text(version.date),
                       SQLiteValue(version.answeringMember?.id), SQLiteValue(version.correctingMember?.id),
-                      SQLiteValue(version.html), .text(version.text), SQLiteValue(version.isTruncated), .integer(sourceID)])
+                      SQLiteValue(version.html), .text(version.text), SQLiteValue(version.isTruncated), .integer(sourceID),
+                      SQLiteValue(extractorVersion)])
             outcome.versionsAdded += 1
             existing.append(KnownVersion(id: versionID, text: version.text, isTruncated: version.isTruncated))
             // A question cut short by a list response would give different names to the discourse.
             let question = record.questionTextIsTruncated ? nil : record.questionText
             let facts = try extract(version.text, record.answeringBody?.name, question)
-            try store(facts, versionID: versionID, answeringBody: record.answeringBody?.name)
+            try storeFacts(facts, versionID: versionID, answeringBody: record.answeringBody?.name)
         }
         // A grant stated only by a removed excerpt is no longer stated anywhere.
-        for grantID in Set(orphanCandidates) {
-            try run("DELETE FROM grants WHERE id = ? AND NOT EXISTS (SELECT 1 FROM grant_mentions WHERE grant_id = ?1)", [.integer(grantID)])
-        }
+        if !orphanCandidates.isEmpty { try settle(grants: Set(orphanCandidates)) }
         if outcome.versionsAdded > 0 || removedVersions {
             try electCurrentVersion(of: answerID)
         }
@@ -220,12 +222,14 @@ public final class ArchiveWriter {
     private func insertQuestion(_ record: QuestionRecord, bodyID: Int64?, answerID: Int64?) throws -> Int64 {
         try insert("""
             INSERT INTO questions (api_id, uin, house, date_tabled, date_for_answer, is_named_day, is_withdrawn,
-                member_has_interest, heading, question_text, asking_member_id, answering_body_id, answer_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                member_has_interest, heading, question_text, asking_member_id, answering_body_id, answer_id,
+                question_text_is_truncated)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [SQLiteValue(record.apiID), .text(record.uin), .text(record.house.rawValue), .text(record.dateTabled),
                   SQLiteValue(record.dateForAnswer), SQLiteValue(record.isNamedDay), SQLiteValue(record.isWithdrawn),
                   SQLiteValue(record.memberHasInterest), SQLiteValue(record.heading), SQLiteValue(record.questionText),
-                  SQLiteValue(record.askingMember?.id), SQLiteValue(bodyID), SQLiteValue(answerID)])
+                  SQLiteValue(record.askingMember?.id), SQLiteValue(bodyID), SQLiteValue(answerID),
+                  SQLiteValue(record.questionText != nil && record.questionTextIsTruncated)])
     }
 
     /// Fills in what the record knows and the archive did not, and takes newer values for the rest;
@@ -238,7 +242,9 @@ public final class ArchiveWriter {
                 is_named_day = coalesce(?3, is_named_day), is_withdrawn = coalesce(?4, is_withdrawn),
                 member_has_interest = coalesce(?5, member_has_interest), heading = coalesce(?6, heading),
                 question_text = coalesce(?7, question_text, ?8), asking_member_id = coalesce(?9, asking_member_id),
-                answering_body_id = coalesce(?10, answering_body_id)
+                answering_body_id = coalesce(?10, answering_body_id),
+                question_text_is_truncated = CASE WHEN ?7 IS NOT NULL THEN 0 WHEN question_text IS NOT NULL THEN question_text_is_truncated
+                                                  WHEN ?8 IS NOT NULL THEN 1 ELSE 0 END
             WHERE id = ?11 AND (api_id IS NOT coalesce(?1, api_id) OR date_for_answer IS NOT coalesce(?2, date_for_answer)
                 OR is_named_day IS NOT coalesce(?3, is_named_day) OR is_withdrawn IS NOT coalesce(?4, is_withdrawn)
                 OR member_has_interest IS NOT coalesce(?5, member_has_interest) OR heading IS NOT coalesce(?6, heading)
@@ -315,74 +321,6 @@ public final class ArchiveWriter {
         // Cleared first: the partial unique index allows one current version at any moment.
         try run("UPDATE answer_versions SET is_current = 0 WHERE answer_id = ? AND is_current AND id != ?", [.integer(answerID), .integer(current)])
         try run("UPDATE answer_versions SET is_current = 1 WHERE id = ? AND NOT is_current", [.integer(current)])
-    }
-
-    // MARK: - Figures and grants
-
-    private func store(_ facts: ExtractedFacts, versionID: Int64, answeringBody: String?) throws {
-        for figure in facts.figures {
-            try run("""
-                INSERT INTO figures (answer_version_id, value, unit, qualifier, kind, direction, period, measure, exploitation_type,
-                    population, is_nrm_referrals, evidence, evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.integer(versionID), .real(figure.value), .text(figure.unit.rawValue), SQLiteValue(figure.qualifier),
-                      .text(figure.kind.rawValue), SQLiteValue(figure.direction?.rawValue), SQLiteValue(figure.period),
-                      SQLiteValue(figure.measure), SQLiteValue(figure.exploitationType), SQLiteValue(figure.population),
-                      SQLiteValue(figure.isNRMReferrals), .text(figure.evidence.text), SQLiteValue(figure.evidence.start),
-                      SQLiteValue(figure.evidence.end)])
-        }
-        // Grant ids by index in facts.grants, so a part can point at its total (stated before it).
-        var grantIDs: [Int64] = []
-        for mention in facts.grants {
-            let recipientID = try organisationID(mention.recipient)
-            let funderID = try (mention.funder ?? answeringBody).map(organisationID)
-            let totalID = mention.partOf.flatMap { $0 < grantIDs.count ? grantIDs[$0] : nil }
-            let grantID = try grantID(recipientID: recipientID, funderID: funderID, totalID: totalID, mention: mention)
-            grantIDs.append(grantID)
-            try run("""
-                INSERT INTO grant_mentions (grant_id, answer_version_id, recipient_as_written, qualifier, evidence, evidence_start, evidence_end)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (answer_version_id, evidence_start, grant_id) DO NOTHING
-                """, [.integer(grantID), .integer(versionID), .text(mention.recipient), SQLiteValue(mention.qualifier),
-                      .text(mention.evidence.text), SQLiteValue(mention.evidence.start), SQLiteValue(mention.evidence.end)])
-        }
-    }
-
-    /// The organisation a name written in an answer names, created with its display name if new;
-    /// remembers how it was written.
-    private func organisationID(_ asWritten: String) throws -> Int64 {
-        let key = OrganisationName.canonicalKey(asWritten)
-        guard let row = try firstRow("""
-            INSERT INTO organisations (name, key) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET key = key RETURNING id
-            """, [.text(OrganisationName.displayName(asWritten)), .text(key)]), let id = row[0].integerValue else {
-            throw SQLiteError(extendedCode: 1, message: "organisation row was not returned", sql: "INSERT INTO organisations")
-        }
-        try run("INSERT INTO organisation_names (name, key, organisation_id) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
-                [.text(asWritten), .text(key), .integer(id)])
-        return id
-    }
-
-    /// The grant with this recipient, amount, duration, year and rate: one row however many answers
-    /// restate it. A restatement may name what an earlier one left out, the total it is part of too.
-    private func grantID(recipientID: Int64, funderID: Int64?, totalID: Int64?, mention: GrantMention) throws -> Int64 {
-        let identity: [SQLiteValue] = [.integer(recipientID), .integer(mention.amountPence), SQLiteValue(mention.durationMonths ?? 0),
-                                       .text(mention.financialYear ?? ""), .text(mention.rate ?? "")]
-        if let row = try firstRow("""
-            SELECT id FROM grants WHERE recipient_id = ? AND amount_pence = ? AND coalesce(duration_months, 0) = ?
-                AND coalesce(financial_year, '') = ? AND coalesce(rate, '') = ?
-            """, identity), let id = row[0].integerValue {
-            try run("""
-                UPDATE grants SET project = coalesce(project, ?), programme = coalesce(programme, ?), funder_id = coalesce(funder_id, ?),
-                    part_of_grant_id = coalesce(part_of_grant_id, ?)
-                WHERE id = ?5 AND (project IS NULL OR programme IS NULL OR funder_id IS NULL OR part_of_grant_id IS NULL)
-                """, [SQLiteValue(mention.project), SQLiteValue(mention.programme), SQLiteValue(funderID),
-                      SQLiteValue(totalID == id ? nil : totalID), .integer(id)])
-            return id
-        }
-        return try insert("""
-            INSERT INTO grants (recipient_id, funder_id, amount_pence, duration_months, financial_year, project, programme, rate, part_of_grant_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.integer(recipientID), SQLiteValue(funderID), .integer(mention.amountPence), SQLiteValue(mention.durationMonths),
-                  SQLiteValue(mention.financialYear), SQLiteValue(mention.project), SQLiteValue(mention.programme),
-                  SQLiteValue(mention.rate), SQLiteValue(totalID)])
     }
 
     // MARK: - Bodies and members
