@@ -1,4 +1,4 @@
--- 0007: which extractor read each answer version, so an archive's figures and grants can follow the
+-- 0005: which extractor read each answer version, so an archive's figures and grants can follow the
 -- extractor that reads them (`archive reextract`), and what each statement of a grant says of it,
 -- so a grant's fields can be derived again from its statements.
 
