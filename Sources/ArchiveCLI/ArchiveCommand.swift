@@ -22,6 +22,12 @@ public struct ArchiveCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Runs the command line: what the executable does.
+    public static func runMain() {
+        StandardOutput.prepare()
+        main()
+    }
 }
 
 /// The version `archive --version` prints.
@@ -45,7 +51,19 @@ public struct DatabaseOptions: ParsableArguments {
 
 /// Writes a line to standard error: diagnostics never go to stdout, where the data is.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    writeError(line + "\n")
+}
+
+/// Writes to standard error, as far as it can: a diagnostic that cannot be shown is not a reason to fail.
+func writeError(_ text: String) {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes.withUnsafeMutableBytes { raw in write(2, raw.baseAddress! + offset, raw.count - offset) }
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { return }
+        offset += written
+    }
 }
 
 /// A runtime failure with a message for people; exits 1.

@@ -53,7 +53,7 @@ struct ThreeSixtyGivingExport: ParsableCommand {
                     throw CommandFailure("\(error)")
                 }
             }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardOutput.write(text)
         }
     }
 }

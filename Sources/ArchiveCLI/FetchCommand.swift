@@ -97,6 +97,7 @@ struct FetchCommand: ParsableCommand {
     /// Resolves the window, fetches it recorded in fetch_runs, prints the summary; exits 1 on any failure.
     func run() throws {
         // With --ingest this run writes answers too: one writer at a time, as for `archive ingest`.
+        do { try Archive.refuseForeign(path: database.path) } catch { throw CommandFailure("\(error)") }
         let lock = try ingest ? IngestLock(databasePath: database.path, timeout: 5) : nil
         defer { withExtendedLifetime(lock) {} }
         let db = try Archive.openForWriting(path: database.path)
@@ -132,7 +133,7 @@ struct FetchCommand: ParsableCommand {
         let summary = result.summary
         if let format = self.summary {
             switch format {
-            case .json: print(try summary.jsonString())
+            case .json: try StandardOutput.line(try summary.jsonString())
             }
         }
         if !quiet {
@@ -178,7 +179,7 @@ private final class ProgressDisplay: @unchecked Sendable {
 
     func finish() {
         guard enabled, drawn else { return }
-        FileHandle.standardError.write(Data("\n".utf8))
+        writeError("\n")
         drawn = false
     }
 
@@ -187,11 +188,11 @@ private final class ProgressDisplay: @unchecked Sendable {
         let requests = Double(pages + fetched + failed + retries)
         let questions = toFetch.map { "questions \(fetched + failed)/\($0)" } ?? "listing"
         let line = "\rpages \(pages), \(questions), \(skipped) skipped, \(failed) failed, \(String(format: "%.1f", requests / elapsed)) req/s"
-        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+        writeError((line + "\u{1B}[K"))
         drawn = true
     }
 
     private func clearLine() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { writeError("\r\u{1B}[K") }
     }
 }

@@ -53,6 +53,8 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let path = database.path
+        // Refused before the lock file is made beside it: a foreign database is left as it was.
+        do { try Archive.refuseForeign(path: path) } catch { throw CommandFailure("\(error)") }
         let lock: IngestLock
         do {
             lock = try IngestLock(databasePath: path, timeout: wait)
@@ -80,7 +82,7 @@ struct IngestCommand: ParsableCommand {
         if summary == .json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            try StandardOutput.line(String(decoding: try encoder.encode(result), as: UTF8.self))
         }
         if progress.mode != .quiet {
             printError("\(result.filesIngested) ingested, \(result.filesSkipped) already in the archive, \(result.filesRejected) rejected; \(result.questionsNew) new questions, \(result.questionsUpdated) updated, \(result.versionsAdded) answer versions added"
@@ -131,17 +133,17 @@ final class IngestProgressPrinter: IngestObserver {
         let filled = total == 0 ? width : width * done / total
         let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
         let line = String(format: "\r[%@] %d/%d files  %.1f files/s  %@ left", bar, done, total, rate, Self.clock(remaining))
-        FileHandle.standardError.write(Data(line.utf8))
+        writeError(line)
         barShown = true
     }
 
     private func clearBar() {
-        if barShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if barShown { writeError("\r\u{1B}[K") }
     }
 
     /// Ends the bar's line so what follows starts on its own.
     func finish() {
-        if barShown { FileHandle.standardError.write(Data("\n".utf8)) }
+        if barShown { writeError("\n") }
         barShown = false
     }
 

@@ -30,6 +30,7 @@ struct MigrateCommand: ParsableCommand {
             try listMigrations(at: path)
             return
         }
+        do { try Archive.refuseForeign(path: path) } catch { throw CommandFailure("\(error)") }
         let db = try Database(path: path, mode: .readWriteCreate)
         defer { db.close() }
         let applied = try Migrator().migrate(db)
@@ -54,7 +55,7 @@ struct MigrateCommand: ParsableCommand {
         }
         for status in statuses {
             let when = status.appliedAt.map { " \($0)" } ?? ""
-            print("\(status.state.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(status.fileName)\(when)")
+            try StandardOutput.line("\(status.state.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(status.fileName)\(when)")
         }
     }
 }

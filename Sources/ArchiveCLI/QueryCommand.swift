@@ -51,7 +51,7 @@ struct OutputOptions: ParsableArguments {
         options.terminalWidth = isatty(1) != 0 ? terminalColumns() : nil
         options.chart = chart
         let text = try Renderer.render(table, as: resolvedFormat, options: options)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try StandardOutput.write(text)
     }
 
     private func terminalColumns() -> Int? {

@@ -47,6 +47,8 @@ struct ReextractCommand: ParsableCommand {
     func run() throws {
         let path = database.path
         guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(ArchiveError.missingDatabase(path))") }
+        // Refused before the lock file is made beside it: a foreign database is left as it was.
+        do { try Archive.refuseForeign(path: path) } catch { throw CommandFailure("\(error)") }
         let lock: IngestLock
         do {
             lock = try IngestLock(databasePath: path, timeout: wait)
@@ -68,9 +70,9 @@ struct ReextractCommand: ParsableCommand {
         if summary == .json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            try StandardOutput.line(String(decoding: try encoder.encode(result), as: UTF8.self))
         } else if !quiet {
-            print(Self.report(result), terminator: "")
+            try StandardOutput.write(Self.report(result))
         }
     }
 
@@ -112,12 +114,12 @@ final class ReextractionProgressPrinter: ReextractionObserver {
         let width = 30
         let filled = total == 0 ? width : min(width, width * done / total)
         let line = "\r[" + String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total) answer versions"
-        FileHandle.standardError.write(Data(line.utf8))
+        writeError(line)
         shown = true
     }
 
     func finish() {
-        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+        if shown { writeError("\n") }
         shown = false
     }
 }

@@ -1,4 +1,4 @@
 // The `archive` executable: everything lives in ArchiveCLI, where tests can reach it.
 import ArchiveCLI
 
-ArchiveCommand.main()
+ArchiveCommand.runMain()
