@@ -66,6 +66,12 @@ func writeError(_ text: String) {
     }
 }
 
+/// Exit statuses beyond 0 (done) and 1 (failed).
+enum CommandExit {
+    /// Another process holds what this one needs; try again later (sysexits.h EX_TEMPFAIL).
+    static let temporaryFailure: Int32 = 75
+}
+
 /// A runtime failure with a message for people; exits 1.
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String

@@ -86,6 +86,7 @@ struct FetchCommand: ParsableCommand {
             throw ValidationError("--since must be a day YYYY-MM-DD or 'last', not '\(since)'")
         }
         if let until, !Day.isValid(until) { throw ValidationError("--until must be a day YYYY-MM-DD, not '\(until)'") }
+        if let until, since != FetchWindow.last, since > until { throw ValidationError("--since \(since) is after --until \(until): the window would be empty") }
         if let house, !["Commons", "Lords"].contains(house) { throw ValidationError("--house must be Commons or Lords") }
         guard rate > 0 else { throw ValidationError("--rate must be above 0") }
         guard timeout > 0 else { throw ValidationError("--timeout must be above 0") }
@@ -94,8 +95,47 @@ struct FetchCommand: ParsableCommand {
         }
     }
 
-    /// Resolves the window, fetches it recorded in fetch_runs, prints the summary; exits 1 on any failure.
+    /// Fetches, then prints the summary line (also when the run fails) and exits as the run ended.
     func run() throws {
+        var ingestSummary: IngestSummary?
+        let outcome = Result { try fetch(ingestSummary: &ingestSummary) }
+        if summary == .json { try StandardOutput.line(try Self.summaryLine(outcome, ingest: ingestSummary)) }
+        switch outcome {
+        case .failure(let error):
+            if let failure = error as? IngestFailure, case .anotherIngestHoldsTheDatabase = failure {
+                printError("Error: \(failure)")
+                throw ExitCode(CommandExit.temporaryFailure)
+            }
+            throw error
+        case .success(let summary) where !summary.failures.isEmpty:
+            for failure in summary.failures.prefix(20) { printError("failed: \(failure.url): \(failure.reason)") }
+            if summary.failures.count > 20 { printError("... and \(summary.failures.count - 20) more") }
+            throw CommandFailure("\(summary.failures.count) question(s) could not be fetched; the run is recorded as failed, so `--since last` will ask this window again")
+        case .success:
+            if let ingestSummary, ingestSummary.filesRejected > 0 { throw ExitCode(1) }
+        }
+    }
+
+    /// One compact JSON line: the fetch summary with the ingest's counts under "ingest", or the failure.
+    static func summaryLine(_ outcome: Result<FetchSummary, Error>, ingest: IngestSummary?) throws -> String {
+        var object: [String: Any]
+        switch outcome {
+        case .success(let summary):
+            object = try JSONSerialization.jsonObject(with: Data(try summary.jsonString().utf8)) as? [String: Any] ?? [:]
+            object["outcome"] = summary.failures.isEmpty ? "ok" : "failed"
+        case .failure(let error):
+            let held = (error as? IngestFailure).map { if case .anotherIngestHoldsTheDatabase = $0 { return true } else { return false } } ?? false
+            object = ["outcome": held ? "locked" : "failed", "error": "\(error)"]
+        }
+        if let ingest {
+            let encoder = JSONEncoder()
+            object["ingest"] = try JSONSerialization.jsonObject(with: try encoder.encode(ingest))
+        }
+        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+    }
+
+    /// Resolves the window, fetches it recorded in fetch_runs; throws on any failure.
+    private func fetch(ingestSummary: inout IngestSummary?) throws -> FetchSummary {
         // With --ingest this run writes answers too: one writer at a time, as for `archive ingest`.
         do { try Archive.refuseForeign(path: database.path) } catch { throw CommandFailure("\(error)") }
         let lock = try ingest ? IngestLock(databasePath: database.path, timeout: 5) : nil
@@ -115,7 +155,8 @@ struct FetchCommand: ParsableCommand {
         let display = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let fetcher = Fetcher(options: options, progress: display.handle)
         let result: (runID: Int64, summary: FetchSummary)
-        var ingestSummary: IngestSummary?
+        var ingested: IngestSummary?
+        defer { ingestSummary = ingested }
         do {
             result = try fetcher.runRecorded(in: log) { summary in
                 display.finish()
@@ -123,7 +164,7 @@ struct FetchCommand: ParsableCommand {
                 // Only the files this run wrote (corrections included); a failure to store them
                 // throws, which records the fetch run as failed so `--since last` asks again.
                 let printer = IngestProgressPrinter(mode: quiet || isatty(2) == 0 ? .quiet : .bar)
-                ingestSummary = try Importer(database: db, observer: printer).run(inputs: summary.filesWritten)
+                ingested = try Importer(database: db, observer: printer).run(inputs: summary.filesWritten)
                 printer.finish()
             }
         } catch {
@@ -131,24 +172,14 @@ struct FetchCommand: ParsableCommand {
             throw error
         }
         let summary = result.summary
-        if let format = self.summary {
-            switch format {
-            case .json: try StandardOutput.line(try summary.jsonString())
-            }
-        }
         if !quiet {
             printError("fetched \(summary.itemsFetched) of \(summary.questionsListed) questions listed in \(summary.pagesFetched) pages "
                 + "(\(summary.itemsSkipped) already downloaded, \(summary.failures.count) failed) for \(summary.window.from)...\(summary.window.to) into \(outputDirectory)")
         }
-        if let ingestSummary, !quiet {
-            printError("ingested \(ingestSummary.filesIngested) files: \(ingestSummary.questionsNew) new questions, \(ingestSummary.questionsUpdated) updated, \(ingestSummary.versionsAdded) answer versions added, \(ingestSummary.filesRejected) rejected")
+        if let ingested, !quiet {
+            printError("ingested \(ingested.filesIngested) files: \(ingested.questionsNew) new questions, \(ingested.questionsUpdated) updated, \(ingested.versionsAdded) answer versions added, \(ingested.filesRejected) rejected")
         }
-        if !summary.failures.isEmpty {
-            for failure in summary.failures.prefix(20) { printError("failed: \(failure.url): \(failure.reason)") }
-            if summary.failures.count > 20 { printError("... and \(summary.failures.count - 20) more") }
-            throw CommandFailure("\(summary.failures.count) question(s) could not be fetched; the run is recorded as failed, so `--since last` will ask this window again")
-        }
-        if let ingestSummary, ingestSummary.filesRejected > 0 { throw ExitCode(1) }
+        return summary
     }
 }
 

@@ -43,6 +43,9 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Refuse to grow the database past this many pages (4 KiB each): a guard against filling the disk.", valueName: "pages"))
     var maxPages: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Leave out files whose path or name matches this glob (repeatable), e.g. '*.tmp'.", valueName: "glob"))
+    var exclude: [String] = []
+
     enum SummaryFormat: String, ExpressibleByArgument, CaseIterable { case json }
 
     func validate() throws {
@@ -52,15 +55,28 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
+        let outcome = Result { try ingest() }
+        if summary == .json {
+            // One compact line, also when the run fails, so a cron log always says what happened.
+            try StandardOutput.line(Self.summaryLine(outcome))
+        }
+        switch outcome {
+        case .success(let result):
+            if result.filesRejected > 0 { throw ExitCode(1) }
+        case .failure(let error):
+            if let failure = error as? IngestFailure, case .anotherIngestHoldsTheDatabase = failure {
+                printError("Error: \(failure)")
+                throw ExitCode(CommandExit.temporaryFailure)
+            }
+            throw error
+        }
+    }
+
+    private func ingest() throws -> IngestSummary {
         let path = database.path
         // Refused before the lock file is made beside it: a foreign database is left as it was.
         do { try Archive.refuseForeign(path: path) } catch { throw CommandFailure("\(error)") }
-        let lock: IngestLock
-        do {
-            lock = try IngestLock(databasePath: path, timeout: wait)
-        } catch {
-            throw CommandFailure("\(error)")
-        }
+        let lock = try IngestLock(databasePath: path, timeout: wait)
         defer { withExtendedLifetime(lock) {} }
         let db = try Archive.openForWriting(path: path, busyTimeoutMilliseconds: Int32(wait * 1000))
         defer { db.close() }
@@ -68,27 +84,38 @@ struct IngestCommand: ParsableCommand {
             // https://sqlite.org/pragma.html#pragma_max_page_count: a write past it fails with SQLITE_FULL.
             try db.run("PRAGMA max_page_count = \(maxPages)")
         }
-
         let progress = IngestProgressPrinter(mode: verbose ? .verbose : quiet ? .quiet : isatty(2) != 0 ? .bar : .quiet)
-        let importer = Importer(database: db, observer: progress)
+        let importer = Importer(database: db, observer: progress, exclude: exclude)
         let result: IngestSummary
         do {
             result = try importer.run(inputs: inputs)
         } catch {
             progress.finish()
-            throw CommandFailure("\(error)")
+            throw error
         }
         progress.finish()
-        if summary == .json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            try StandardOutput.line(String(decoding: try encoder.encode(result), as: UTF8.self))
+        if result.filesSeen == 0 {
+            printError("warning: no input files found in \(inputs.joined(separator: ", "))\(exclude.isEmpty ? "" : " (after --exclude)")")
         }
         if progress.mode != .quiet {
             printError("\(result.filesIngested) ingested, \(result.filesSkipped) already in the archive, \(result.filesRejected) rejected; \(result.questionsNew) new questions, \(result.questionsUpdated) updated, \(result.versionsAdded) answer versions added"
+                + (result.filesStillRejected > 0 ? "; \(result.filesStillRejected) still rejected" : "")
                 + (result.versionsReextracted > 0 ? "; \(result.versionsReextracted) read again by this extractor" : ""))
         }
-        if result.filesRejected > 0 { throw ExitCode(1) }
+        return result
+    }
+
+    /// The run's summary as one JSON line, or the failure's.
+    static func summaryLine(_ outcome: Result<IngestSummary, Error>) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        switch outcome {
+        case .success(let summary):
+            return String(decoding: try encoder.encode(summary), as: UTF8.self)
+        case .failure(let error):
+            let held = (error as? IngestFailure).map { if case .anotherIngestHoldsTheDatabase = $0 { return true } else { return false } } ?? false
+            return String(decoding: try encoder.encode(["outcome": held ? "locked" : "failed", "error": "\(error)"]), as: UTF8.self)
+        }
     }
 }
 
@@ -112,6 +139,9 @@ final class IngestProgressPrinter: IngestObserver {
         case .rejected(let reason):
             clearBar()
             printError("rejected \(path): \(reason)")
+        case .stillRejected(let reason):
+            clearBar()
+            printError("still rejected \(path) (unchanged since an earlier run rejected it): \(reason)")
         case .skipped where mode == .verbose:
             printError("skipped \(path): already in the archive")
         case .ingested(let format, let records, let added) where mode == .verbose:

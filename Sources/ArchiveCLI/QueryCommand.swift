@@ -87,6 +87,7 @@ struct FilterOptions: ParsableArguments {
         for (name, value) in [("--since", since), ("--until", until)] {
             if let value, !Self.isDay(value) { throw ValidationError("\(name) takes a day as YYYY-MM-DD, not '\(value)'") }
         }
+        if let since, let until, since > until { throw ValidationError("--since \(since) is after --until \(until): nothing could match") }
         if let house, !["commons", "lords"].contains(house.lowercased()) {
             throw ValidationError("--house is Commons or Lords, not '\(house)'")
         }

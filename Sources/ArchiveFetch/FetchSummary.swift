@@ -63,10 +63,10 @@ public struct FetchSummary: Codable, Sendable, Equatable {
         self.searchTerms = searchTerms
     }
 
-    /// The summary as pretty, key-sorted JSON text.
+    /// The summary as one compact, key-sorted line of JSON (a cron log keeps one line a run).
     public func jsonString() throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }

@@ -10,6 +10,8 @@ enum PreparedFile: Sendable {
     case unreadable(path: String, reason: String)
     /// Its SHA-256 is recorded as ingested: not parsed.
     case alreadyStored(path: String)
+    /// Rejected by an earlier run and unchanged since (same SHA-256): not read again.
+    case stillRejected(path: String, reason: String)
     /// Read and hashed, but not a valid input.
     case invalid(path: String, sizeBytes: Int, sha256: String, reason: String)
     /// Ready to store.
@@ -36,8 +38,9 @@ struct FactsKey: Hashable, Sendable {
 }
 
 enum FilePreparation {
-    /// Reads, hashes and parses one input; `isStored` says whether a hash is already ingested.
-    static func prepare(_ input: InputFile, isStored: (String) -> Bool, extractor: FactsExtractor) -> PreparedFile {
+    /// Reads, hashes and parses one input; `recorded` says what an earlier run made of a hash:
+    /// nil (never seen), "" (ingested) or the reason it was rejected.
+    static func prepare(_ input: InputFile, recorded: (String) -> String?, extractor: FactsExtractor) -> PreparedFile {
         guard case .file(let path, let size) = input else {
             if case .unreadable(let path, let reason) = input { return .unreadable(path: path, reason: reason) }
             return .unreadable(path: input.path, reason: "unreadable")
@@ -56,7 +59,11 @@ enum FilePreparation {
             hash.update(raw.bindMemory(to: UInt8.self))
             return hash.finalize()
         }
-        if isStored(sha256) { return .alreadyStored(path: path) }
+        switch recorded(sha256) {
+        case .some(""): return .alreadyStored(path: path)
+        case .some(let reason): return .stillRejected(path: path, reason: reason)
+        case nil: break
+        }
         do {
             let (format, records) = try Importer.parse(data, file: path)
             var facts: [FactsKey: ExtractedFacts] = [:]
@@ -97,12 +104,12 @@ final class FilePreparationPipeline: @unchecked Sendable {
             let thread = Thread { [self] in
                 // A connection of its own: SQLite connections are not shared between threads here.
                 let reader = databasePath == ":memory:" || databasePath.isEmpty ? nil : try? Database(path: databasePath, mode: .readOnly)
-                let lookup = try? reader?.prepare("SELECT 1 FROM sources WHERE sha256 = ? AND status = 'ingested'")
+                let lookup = try? reader?.prepare("SELECT CASE status WHEN 'ingested' THEN '' ELSE coalesce(error, 'rejected') END FROM sources WHERE sha256 = ?")
                 let extractor = FactsExtractor()
                 while let index = self.take() {
-                    let prepared = FilePreparation.prepare(files[index], isStored: { sha256 in
-                        guard let lookup else { return false }
-                        return ((try? lookup.rows([.text(sha256)])) ?? []).isEmpty == false
+                    let prepared = FilePreparation.prepare(files[index], recorded: { sha256 in
+                        guard let lookup else { return nil }
+                        return ((try? lookup.rows([.text(sha256)])) ?? []).first?.first?.textValue
                     }, extractor: extractor)
                     self.put(prepared, at: index)
                 }

@@ -11,6 +11,8 @@ public enum FileOutcome: Equatable, Sendable {
     case skipped
     /// Not stored, with the reason (one line, naming the record and field where there is one).
     case rejected(reason: String)
+    /// Rejected by an earlier run and unchanged since: reported, not read again, not a new failure.
+    case stillRejected(reason: String)
 }
 
 /// Told about each file as the batch goes, for progress bars and `--verbose`.
@@ -29,6 +31,8 @@ public struct IngestSummary: Codable, Equatable, Sendable {
     public var filesSkipped = 0
     public var filesIngested = 0
     public var filesRejected = 0
+    /// Files rejected by an earlier run and unchanged since (not counted in `filesRejected`).
+    public var filesStillRejected = 0
     public var questionsNew = 0
     public var questionsUpdated = 0
     public var versionsAdded = 0
@@ -36,6 +40,8 @@ public struct IngestSummary: Codable, Equatable, Sendable {
     public var versionsReextracted = 0
     /// Each rejected file and why.
     public var rejected: [Rejection] = []
+    /// Each file rejected before and unchanged since, and why.
+    public var stillRejected: [Rejection] = []
 
     /// A rejected file and its reason.
     public struct Rejection: Codable, Equatable, Sendable {
@@ -45,9 +51,10 @@ public struct IngestSummary: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id", outcome, filesSeen = "files_seen", filesSkipped = "files_skipped",
-             filesIngested = "files_ingested", filesRejected = "files_rejected", questionsNew = "questions_new",
+             filesIngested = "files_ingested", filesRejected = "files_rejected", filesStillRejected = "files_still_rejected",
+             questionsNew = "questions_new",
              questionsUpdated = "questions_updated", versionsAdded = "versions_added",
-             versionsReextracted = "versions_reextracted", rejected
+             versionsReextracted = "versions_reextracted", rejected, stillRejected = "still_rejected"
     }
 }
 
@@ -64,9 +71,12 @@ public final class Importer {
     private let writer: ArchiveWriter
     private let extractor = FactsExtractor()
     private weak var observer: IngestObserver?
+    /// Globs of paths or file names to leave out.
+    private let exclude: [String]
 
     /// An importer writing to `database`, which must be open read-write and migrated.
-    public init(database: Database, observer: IngestObserver? = nil) {
+    public init(database: Database, observer: IngestObserver? = nil, exclude: [String] = []) {
+        self.exclude = exclude
         self.database = database
         self.writer = ArchiveWriter(database: database)
         writer.extractorVersion = Reextractor.currentVersion
@@ -77,6 +87,7 @@ public final class Importer {
     /// full, the database cannot be written); rejected files are in the summary.
     public func run(inputs: [String]) throws -> IngestSummary {
         let files = InputFiles.collect(inputs, excluding: ["", "-wal", "-shm", "-journal", ".ingest-lock"].map { database.path + $0 })
+            .filter { file in !exclude.contains { InputFiles.matches(file.path, glob: $0) } }
         let runID = try writer.beginRun()
         var summary = IngestSummary(runID: runID, outcome: "running")
         summary.filesSeen = files.count
@@ -94,6 +105,9 @@ public final class Importer {
                 case .rejected(let reason):
                     summary.filesRejected += 1
                     summary.rejected.append(.init(file: path, reason: reason))
+                case .stillRejected(let reason):
+                    summary.filesStillRejected += 1
+                    summary.stillRejected.append(.init(file: path, reason: reason))
                 }
                 index += 1
                 observer?.fileFinished(path, outcome: outcome, index: index, total: files.count)
@@ -131,6 +145,8 @@ public final class Importer {
             return (path, .rejected(reason: reason))
         case .alreadyStored(let path):
             return (path, .skipped)
+        case .stillRejected(let path, let reason):
+            return (path, .stillRejected(reason: reason))
         case .invalid(let path, let size, let sha256, let reason):
             return (path, try reject(path: path, size: size, sha256: sha256, format: nil, runID: runID, reason: reason))
         case .parsed(let parsed):

@@ -29,6 +29,12 @@ public enum InputFiles {
         return found
     }
 
+    /// Whether `path`, or its last component, matches the shell glob `glob` (fnmatch).
+    public static func matches(_ path: String, glob: String) -> Bool {
+        let name = (path as NSString).lastPathComponent
+        return fnmatch(glob, path, 0) == 0 || fnmatch(glob, name, 0) == 0
+    }
+
     private struct FileID: Hashable {
         let device: UInt64
         let inode: UInt64

@@ -49,3 +49,53 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.url.path).sorted() == ["notes.db"])
     }
 }
+
+@Suite struct CronTellsTheTruthTests {
+    @Test func aFileRejectedBeforeAndUnchangedIsReportedWithoutFailingTheNextNight() throws {
+        let work = try Workspace()
+        let bad = try work.writeJSON("downloads/bad.json", ["neither": "value nor results"])
+        let first = try work.archive(["ingest", "--summary", "json", bad])
+        #expect(first.status == 1)
+        let second = try work.archive(["ingest", "--summary", "json", bad, Fixtures.seed.path])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("still rejected"))
+        let summary = try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as! [String: Any]
+        #expect(summary["files_still_rejected"] as? Int == 1 && summary["files_rejected"] as? Int == 0)
+        // A new bad file still fails the run.
+        let other = try work.writeJSON("downloads/other.json", ["still": "not an answer"])
+        #expect(try work.archive(["ingest", bad, other]).status == 1)
+    }
+
+    @Test func everySummaryIsOneCompactLineAndAnEmptyInputSetIsAWarning() throws {
+        let work = try Workspace()
+        try FileManager.default.createDirectory(at: work.path("empty"), withIntermediateDirectories: true)
+        let empty = try work.archive(["ingest", "--summary", "json", work.path("empty").path])
+        #expect(empty.status == 0)
+        #expect(empty.stderr.contains("warning: no input files found"))
+        #expect(empty.stdout.split(separator: "\n").count == 1)
+        let excluded = try work.archive(["ingest", "--summary", "json", "--exclude", "*.txt", Fixtures.seed.deletingLastPathComponent().path])
+        let summary = try JSONSerialization.jsonObject(with: Data(excluded.stdout.utf8)) as! [String: Any]
+        #expect(summary["files_seen"] as? Int == 0)
+    }
+
+    @Test func sinceAfterUntilIsAUsageError() throws {
+        let work = try Workspace()
+        #expect(try work.archive(["ingest", "--quiet", Fixtures.seed.path]).status == 0)
+        let query = try work.archive(["query", "funding", "--since", "2025-01-01", "--until", "2024-01-01"])
+        #expect(query.status == 64 && query.stderr.contains("is after --until"))
+        let fetch = try work.archive(["fetch", "--since", "2025-01-01", "--until", "2024-01-01"])
+        #expect(fetch.status == 64 && fetch.stderr.contains("is after --until"))
+    }
+
+    @Test func fetchWithTheAPIUnreachablePrintsOneJSONLineWithTheFailure() throws {
+        let work = try Workspace()
+        // Nothing listens on port 9 of loopback: every request is refused.
+        let result = try work.archive(["fetch", "--since", "2024-01-01", "--until", "2024-01-02", "--base-url", "http://127.0.0.1:9",
+                                       "--timeout", "1", "--quiet", "--summary", "json", "--out", work.path("downloads").path])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.stdout)")
+        let summary = try JSONSerialization.jsonObject(with: Data((lines.first.map(String.init) ?? "").utf8)) as? [String: Any]
+        #expect(summary?["outcome"] as? String == "failed")
+    }
+}
