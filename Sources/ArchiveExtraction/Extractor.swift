@@ -10,7 +10,7 @@ public struct Extractor: Sendable {
     /// The version of what extraction reads: raised whenever its output can change, so archives
     /// re-read their stored answers (`archive reextract`). A test pins the dev sets' output digest
     /// beside it (Tests/Fixtures/extractor-version.txt).
-    public static let version = 2
+    public static let version = 3
 
     /// Makes an extractor.
     public init() {}
@@ -214,6 +214,7 @@ struct ExtractionRun {
             if isItem, inList, let labelEnd = Self.itemLabel(tokens, g), q.lo > labelEnd {
                 applyItemLabel(&f, Array(tokens[..<labelEnd]), q)
             }
+            if let first = tokens.first, let last = tokens.last { f.context = text.span(first.start, last.end) }
             sentenceFigures.append((q, f))
             figures.append(f)
         }

@@ -140,7 +140,11 @@ enum Tables {
                     let q = inMoneyColumn(found, cell, scale: moneyScale(headerCell) ?? layout.captionScale)
                     let evidence = text.span(cell.tokens[q.lo].start, cell.tokens[q.hi - 1].end)
                     if let grant = grant(q, evidence: evidence, place, layout, text: text) { grants.append(grant); continue }
-                    figures.append(figure(q, evidence: evidence, place, layout, text: text))
+                    var found = figure(q, evidence: evidence, place, layout, text: text)
+                    if let first = row.first(where: { !$0.isEmpty }), let last = row.last(where: { !$0.isEmpty }) {
+                        found.context = text.span(first.start, last.end)
+                    }
+                    figures.append(found)
                 }
             }
         }

@@ -52,6 +52,8 @@ public struct Figure: Sendable, Equatable {
     public var isNRMReferrals: Bool
     /// The exact words stating the figure ("10%", "1,679", "a 2% increase", "over 1,000").
     public var evidence: TextSpan
+    /// The sentence (or table row) the figure is quoted in, so it can be cited with its meaning.
+    public var context: TextSpan?
 
     /// Makes a figure; only value, unit and evidence are required.
     public init(value: Double, unit: FigureUnit, qualifier: String? = nil, kind: FigureKind = .level,

@@ -36,12 +36,12 @@ extension ArchiveWriter {
     private func insert(_ figure: Figure, versionID: Int64) throws {
         try run("""
             INSERT INTO figures (answer_version_id, value, unit, qualifier, kind, direction, period, measure, exploitation_type,
-                population, is_nrm_referrals, evidence, evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                population, is_nrm_referrals, evidence, evidence_start, evidence_end, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(versionID), .real(figure.value), .text(figure.unit.rawValue), SQLiteValue(figure.qualifier),
                   .text(figure.kind.rawValue), SQLiteValue(figure.direction?.rawValue), SQLiteValue(figure.period),
                   SQLiteValue(figure.measure), SQLiteValue(figure.exploitationType), SQLiteValue(figure.population),
                   SQLiteValue(figure.isNRMReferrals), .text(figure.evidence.text), SQLiteValue(figure.evidence.start),
-                  SQLiteValue(figure.evidence.end)])
+                  SQLiteValue(figure.evidence.end), SQLiteValue(figure.context?.text)])
     }
 
     /// The organisation a name written in an answer names, created with its display name if new;

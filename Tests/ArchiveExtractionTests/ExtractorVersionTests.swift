@@ -19,7 +19,8 @@ import Testing
             for f in out.figures {
                 let fields: [String] = [answer.name, "figure", String(f.value), f.unit.rawValue, f.qualifier ?? "", f.kind.rawValue,
                                         f.direction?.rawValue ?? "", f.period ?? "", f.measure ?? "", f.exploitationType ?? "",
-                                        f.population ?? "", String(f.isNRMReferrals), String(f.evidence.start), String(f.evidence.end)]
+                                        f.population ?? "", String(f.isNRMReferrals), String(f.evidence.start), String(f.evidence.end),
+                                        f.context.map { "\($0.start)-\($0.end)" } ?? ""]
                 hash.update(Array((fields.joined(separator: "\u{1F}") + "\n").utf8))
             }
             for g in out.grants {

@@ -61,7 +61,7 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
         #expect(changingLives["total_gbp"] as? Double == Double(grantsForRecipient) / 100)
         #expect(changingLives["funders"] as? String == "Home Office")
         #expect((changingLives["answers"] as? Int ?? 0) >= 2)
-        #expect(changingLives["last_answered"] as? String == "2025-02-10")
+        #expect(changingLives["last_stated"] as? String == "2025-02-10")
     }
 
     @Test func theFundingViewAndTheFundingReportAgree() throws {

@@ -78,16 +78,19 @@ public enum Reports {
     // MARK: - funding
 
     /// Money by recipient (or funder, year, project) over distinct grants stated in current
-    /// answers: a grant restated in several answers counts once.
+    /// answers: a grant restated in several answers counts once, a part of a grant only when its
+    /// total is not stated. By year, each grant counts in the financial year it is for, years in
+    /// order, and grants whose period the answers do not state in a row of their own, last.
     public static func funding(_ database: Database, by grouping: FundingGrouping = .recipient,
                                filters: ReportFilters = ReportFilters()) throws -> ReportTable {
         let key: String
         switch grouping {
         case .recipient: key = "r.name"
         case .funder: key = "coalesce(f.name, '(funder not known)')"
-        case .year: key = "strftime('%Y', p.first_answered)"
+        case .year: key = "coalesce(p.financial_year, '\(Self.periodNotStated)')"
         case .project: key = "coalesce(p.project, '(no project named)')"
         }
+        let order = grouping == .year ? "g.key = '\(Self.periodNotStated)', g.key" : "sum(g.amount_pence) DESC, g.key"
         let sql = """
             WITH live AS (
                 SELECT m.grant_id, v.answer_id, v.date_answered
@@ -97,8 +100,8 @@ public enum Reports {
                               WHERE q.answer_id = v.answer_id AND \(ReportFilters.answerConditions()))
             ),
             per_grant AS (
-                SELECT g.id, g.amount_pence, g.recipient_id, g.funder_id, g.project, g.rate,
-                       min(live.date_answered) AS first_answered, max(live.date_answered) AS last_answered
+                SELECT g.id, g.amount_pence, g.recipient_id, g.funder_id, g.project, g.rate, g.financial_year,
+                       min(live.date_answered) AS first_stated, max(live.date_answered) AS last_stated
                 FROM grants g JOIN live ON live.grant_id = g.id
                 WHERE g.part_of_grant_id IS NULL OR g.part_of_grant_id NOT IN (SELECT grant_id FROM live)
                 GROUP BY g.id
@@ -119,28 +122,41 @@ public enum Reports {
                 SELECT key, group_concat(funder_name, '; ') AS funders
                 FROM (SELECT DISTINCT key, funder_name FROM grouped WHERE funder_name IS NOT NULL ORDER BY key, funder_name)
                 GROUP BY key
+            ),
+            periods_per_key AS (
+                SELECT key, group_concat(financial_year, '; ') AS periods
+                FROM (SELECT DISTINCT key, financial_year FROM grouped WHERE financial_year IS NOT NULL ORDER BY key, financial_year)
+                GROUP BY key
             )
             SELECT g.key AS \(grouping.rawValue),
-                   sum(g.amount_pence) / 100.0 AS total_gbp,
+                   CASE WHEN sum(g.amount_pence) % 100 = 0 THEN sum(g.amount_pence) / 100 ELSE sum(g.amount_pence) / 100.0 END AS total_gbp,
                    count(*) AS grants,
                    count(g.rate) AS stated_as_rate,
+                   pk.periods,
                    a.answers,
-                   min(g.first_answered) AS first_answered,
-                   max(g.last_answered) AS last_answered,
+                   min(g.first_stated) AS first_stated,
+                   max(g.last_stated) AS last_stated,
                    fk.funders
             FROM grouped g
             JOIN answers_per_key a ON a.key = g.key
             LEFT JOIN funders_per_key fk ON fk.key = g.key
+            LEFT JOIN periods_per_key pk ON pk.key = g.key
             GROUP BY g.key
-            ORDER BY total_gbp DESC, g.key
+            ORDER BY \(order)
             \(ReportFilters.limitClause)
             """
         return try run(database, title: "Funding by \(grouping.rawValue)", columns: [
             ReportColumn(grouping.rawValue, .text), ReportColumn("total_gbp", .money), ReportColumn("grants", .integer),
-            ReportColumn("stated_as_rate", .integer), ReportColumn("answers", .integer), ReportColumn("first_answered", .date), ReportColumn("last_answered", .date),
-            ReportColumn("funders", .text),
+            ReportColumn("stated_as_rate", .integer), ReportColumn("periods", .text), ReportColumn("answers", .integer),
+            ReportColumn("first_stated", .date), ReportColumn("last_stated", .date), ReportColumn("funders", .text),
         ], sql: sql, filters: filters)
     }
+
+    /// The public page of the written question a row comes from (as the 360Giving export builds it).
+    static let answerURL = "'https://questions-statements.parliament.uk/written-questions/detail/' || q.date_tabled || '/' || q.uin"
+
+    /// The row of grants whose financial year no answer states, in funding by year.
+    public static let periodNotStated = "(period not stated)"
 
     // MARK: - grants and figures
 
@@ -148,8 +164,9 @@ public enum Reports {
     public static func grants(_ database: Database, filters: ReportFilters = ReportFilters()) throws -> ReportTable {
         let sql = """
             SELECT q.uin, q.house, v.date_answered, b.name AS answering_body, r.name AS recipient,
-                   g.amount_pence / 100.0 AS amount_gbp, g.duration_months, g.financial_year, g.project,
-                   f.name AS funder, g.id AS grant_id, m.evidence
+                   CASE WHEN g.amount_pence % 100 = 0 THEN g.amount_pence / 100 ELSE g.amount_pence / 100.0 END AS amount_gbp,
+                   m.qualifier, g.rate, g.duration_months, g.financial_year, g.project,
+                   f.name AS funder, g.id AS grant_id, g.part_of_grant_id, m.evidence, \(answerURL) AS url
             FROM grant_mentions m
             JOIN grants g ON g.id = m.grant_id
             JOIN organisations r ON r.id = g.recipient_id
@@ -164,8 +181,10 @@ public enum Reports {
         return try run(database, title: "Grant mentions", columns: [
             ReportColumn("uin", .text), ReportColumn("house", .text), ReportColumn("date_answered", .date),
             ReportColumn("answering_body", .text), ReportColumn("recipient", .text), ReportColumn("amount_gbp", .money),
+            ReportColumn("qualifier", .text), ReportColumn("rate", .text),
             ReportColumn("duration_months", .integer), ReportColumn("financial_year", .text), ReportColumn("project", .text),
-            ReportColumn("funder", .text), ReportColumn("grant_id", .integer), ReportColumn("evidence", .text),
+            ReportColumn("funder", .text), ReportColumn("grant_id", .integer), ReportColumn("part_of_grant_id", .integer),
+            ReportColumn("evidence", .text), ReportColumn("url", .text),
         ], sql: sql, filters: filters)
     }
 
@@ -173,7 +192,7 @@ public enum Reports {
     public static func figures(_ database: Database, filters: ReportFilters = ReportFilters()) throws -> ReportTable {
         let sql = """
             SELECT q.uin, q.house, v.date_answered, b.name AS answering_body, f.value, f.unit, f.qualifier, f.period,
-                   f.measure, f.kind, f.exploitation_type, f.population, f.evidence
+                   f.measure, f.kind, f.direction, f.exploitation_type, f.population, f.evidence, f.context, \(answerURL) AS url
             FROM figures f
             JOIN answer_versions v ON v.id = f.answer_version_id AND v.is_current
             JOIN questions q ON q.id = (SELECT min(id) FROM questions WHERE answer_id = v.answer_id)
@@ -186,8 +205,8 @@ public enum Reports {
             ReportColumn("uin", .text), ReportColumn("house", .text), ReportColumn("date_answered", .date),
             ReportColumn("answering_body", .text), ReportColumn("value", .decimal), ReportColumn("unit", .text),
             ReportColumn("qualifier", .text), ReportColumn("period", .text), ReportColumn("measure", .text),
-            ReportColumn("kind", .text), ReportColumn("exploitation_type", .text), ReportColumn("population", .text),
-            ReportColumn("evidence", .text),
+            ReportColumn("kind", .text), ReportColumn("direction", .text), ReportColumn("exploitation_type", .text),
+            ReportColumn("population", .text), ReportColumn("evidence", .text), ReportColumn("context", .text), ReportColumn("url", .text),
         ], sql: sql, filters: filters)
     }
 
@@ -252,10 +271,13 @@ public enum Reports {
                    (SELECT count(*) FROM answer_versions x WHERE x.answer_id = v.answer_id) AS versions,
                    v.is_truncated, q.is_named_day,
                    (SELECT count(*) FROM figures f WHERE f.answer_version_id = v.id) AS figures,
-                   (SELECT count(*) FROM grant_mentions m WHERE m.answer_version_id = v.id) AS grants
+                   (SELECT count(*) FROM grant_mentions m WHERE m.answer_version_id = v.id) AS grants,
+                   asker.name AS asking_member, answerer.name AS answering_member, \(answerURL) AS url
             FROM questions q
             JOIN answer_versions v ON v.answer_id = q.answer_id AND v.is_current
             LEFT JOIN answering_bodies b ON b.id = q.answering_body_id
+            LEFT JOIN members asker ON asker.id = q.asking_member_id
+            LEFT JOIN members answerer ON answerer.id = v.answering_member_id
             WHERE \(ReportFilters.answerConditions())
             ORDER BY v.date_answered DESC, q.house, q.uin
             \(ReportFilters.limitClause)
@@ -265,6 +287,7 @@ public enum Reports {
             ReportColumn("date_answered", .date), ReportColumn("answering_body", .text), ReportColumn("heading", .text),
             ReportColumn("answer_kind", .text), ReportColumn("versions", .integer), ReportColumn("is_truncated", .integer),
             ReportColumn("is_named_day", .integer), ReportColumn("figures", .integer), ReportColumn("grants", .integer),
+            ReportColumn("asking_member", .text), ReportColumn("answering_member", .text), ReportColumn("url", .text),
         ], sql: sql, filters: filters)
     }
 
@@ -273,11 +296,14 @@ public enum Reports {
     public static func search(_ database: Database, query: String, filters: ReportFilters = ReportFilters()) throws -> ReportTable {
         let sql = """
             SELECT q.uin, q.house, v.date_answered, b.name AS answering_body, q.heading,
-                   snippet(search, -1, '[', ']', '…', 16) AS snippet, round(bm25(search), 3) AS rank
+                   snippet(search, -1, '[', ']', '…', 16) AS snippet, round(bm25(search), 3) AS rank,
+                   asker.name AS asking_member, answerer.name AS answering_member, \(answerURL) AS url
             FROM search
             JOIN questions q ON q.id = search.rowid
             LEFT JOIN answer_versions v ON v.answer_id = q.answer_id AND v.is_current
             LEFT JOIN answering_bodies b ON b.id = q.answering_body_id
+            LEFT JOIN members asker ON asker.id = q.asking_member_id
+            LEFT JOIN members answerer ON answerer.id = v.answering_member_id
             WHERE search MATCH ?8 AND \(ReportFilters.answerConditions(day: "coalesce(v.date_answered, q.date_tabled)"))
              
             ORDER BY bm25(search), q.id
@@ -286,7 +312,8 @@ public enum Reports {
         return try run(database, title: "Search: \(query)", columns: [
                 ReportColumn("uin", .text), ReportColumn("house", .text), ReportColumn("date_answered", .date),
                 ReportColumn("answering_body", .text), ReportColumn("heading", .text), ReportColumn("snippet", .text),
-                ReportColumn("rank", .decimal),
+                ReportColumn("rank", .decimal), ReportColumn("asking_member", .text), ReportColumn("answering_member", .text),
+                ReportColumn("url", .text),
             ], sql: sql, filters: filters, extra: [.text(query)])
     }
 
