@@ -18,7 +18,7 @@ public struct ArchiveCommand: ParsableCommand {
               archive sql "SELECT uin, heading FROM questions LIMIT 5"
             """,
         version: ArchiveVersion.string,
-        subcommands: [MigrateCommand.self, IngestCommand.self, ReextractCommand.self, QueryCommand.self, SQLCommand.self, ExportCommand.self, FetchCommand.self]
+        subcommands: [MigrateCommand.self, IngestCommand.self, ReextractCommand.self, QueryCommand.self, ShowCommand.self, SQLCommand.self, ExportCommand.self, FetchCommand.self]
     )
 
     public init() {}

@@ -99,3 +99,46 @@ import Testing
         #expect(summary?["outcome"] as? String == "failed")
     }
 }
+
+@Suite struct CitableRowsAndHonestTotalsTests {
+    @Test func showPrintsTheSeedAnswerWholeWithBothGrantsTheirEvidenceAndItsLink() throws {
+        let work = try Workspace()
+        #expect(try work.archive(["ingest", "--quiet", Fixtures.seed.path]).status == 0)
+        let shown = try work.archive(["show", "7814"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("https://questions-statements.parliament.uk/written-questions/detail/2024-10-08/7814"))
+        #expect(shown.stdout.contains("⟦£1.36m over three years to Changing Lives for their Net-Reach project⟧"))
+        #expect(shown.stdout.contains("⟦£378,811 to Trevi Women⟧"))
+        #expect(shown.stdout.contains("£1,360,000 to Changing Lives") && shown.stdout.contains("£378,811 to Trevi Women"))
+        #expect(try work.archive(["show", "99999"]).status == 1)
+    }
+
+    @Test func everyGrantAndFigureRowCarriesItsURLAndEveryFigureItsSentence() throws {
+        let work = try Workspace()
+        #expect(try work.archive(["ingest", "--quiet", Fixtures.devSetItems.path, Fixtures.seed.path]).status == 0)
+        for report in ["grants", "figures"] {
+            let rows = try JSONSerialization.jsonObject(with: Data(try work.archive(["query", report, "--format", "json"]).stdout.utf8)) as! [[String: Any]]
+            #expect(!rows.isEmpty)
+            #expect(rows.allSatisfy { ($0["url"] as? String)?.hasPrefix("https://questions-statements.parliament.uk/written-questions/detail/") == true }, "\(report)")
+        }
+        let figures = try JSONSerialization.jsonObject(with: Data(try work.archive(["query", "figures", "--format", "json"]).stdout.utf8)) as! [[String: Any]]
+        let share = try #require(figures.first { $0["evidence"] as? String == "1,679" })
+        #expect((share["context"] as? String)?.contains("sexual exploitation accounted for 10% (1,679) of all referrals") == true)
+        #expect(share["value"] as? Int == 1679)
+    }
+
+    @Test func fundingByYearCountsEachGrantInItsOwnFinancialYearInOrder() throws {
+        let work = try Workspace()
+        #expect(try work.archive(["ingest", "--quiet", Fixtures.devSetItems.path, Fixtures.devSetPages.path, Fixtures.seed.path]).status == 0)
+        let rows = try JSONSerialization.jsonObject(with: Data(try work.archive(["query", "funding", "--by", "year", "--format", "json"]).stdout.utf8)) as! [[String: Any]]
+        let years = rows.compactMap { $0["year"] as? String }
+        #expect(years.last == "(period not stated)")
+        #expect(Array(years.dropLast()) == Array(years.dropLast()).sorted())
+        let changingLives = try work.rows("""
+            SELECT g.financial_year FROM grants g JOIN organisations r ON r.id = g.recipient_id
+            WHERE r.key = 'changing lives' AND g.amount_pence = 47500000
+            """)
+        #expect(changingLives == [[.text("2025-26")]])
+        #expect(years.contains("2025-26"))
+    }
+}
