@@ -62,7 +62,7 @@ let package = Package(
         ),
 
         // MARK: - Canned reports, output formats, exports
-        .target(name: "ArchiveQuery", dependencies: ["ArchiveStore", "SQLite"]),
+        .target(name: "ArchiveQuery", dependencies: ["ArchiveStore", "SQLite", "Checksum"]),
 
         // MARK: - Fetching new and corrected answers from the Parliament API
         .target(name: "ArchiveFetch", dependencies: ["ArchiveStore"]),

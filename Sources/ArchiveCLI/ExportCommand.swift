@@ -39,16 +39,25 @@ struct ThreeSixtyGivingExport: ParsableCommand {
 
     @Option(name: .long, help: "csv or json.") var format: Format = .csv
 
+    @Option(name: .long, help: ArgumentHelp("The publisher's registered 360Giving identifier prefix (360G-...); grant and organisation identifiers are made from it.", valueName: "prefix"))
+    var prefix: String = ThreeSixtyGiving.identifierPrefix
+
+    func validate() throws {
+        guard prefix.hasPrefix("360G-"), prefix.count > 5, !prefix.contains(where: { $0.isWhitespace }) else {
+            throw ValidationError("--prefix is a 360Giving prefix such as 360G-myorg, not '\(prefix)'")
+        }
+    }
+
     func run() throws {
         try withReadOnlyArchive(database) { db in
-            let grants = try ThreeSixtyGiving.grants(db)
+            let grants = try ThreeSixtyGiving.grants(db, prefix: prefix)
             let text: String
             switch format {
             case .csv:
                 text = try Renderer.render(ThreeSixtyGiving.table(grants), as: .csv)
             case .json:
                 do {
-                    text = try ThreeSixtyGiving.package(grants, issued: Timestamp.now())
+                    text = try ThreeSixtyGiving.package(grants, issued: Timestamp.now(), prefix: prefix)
                 } catch let error as ExportError {
                     throw CommandFailure("\(error)")
                 }

@@ -142,3 +142,42 @@ import Testing
         #expect(years.contains("2025-26"))
     }
 }
+
+@Suite struct StableIdentifiersTests {
+    private func exportIDs(_ work: Workspace, prefix: [String] = []) throws -> [String] {
+        let json = try work.archive(["export", "360giving", "--format", "json"] + prefix).stdout
+        let package = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        return (package["grants"] as! [[String: Any]]).map { grant in
+            let recipient = (grant["recipientOrganization"] as! [[String: Any]])[0]["id"] as! String
+            return "\(grant["id"] as! String) \(recipient)"
+        }.sorted()
+    }
+
+    @Test func twoArchivesBuiltFromTheSameInputsInDifferentOrdersExportTheSameIdentifiers() throws {
+        let inputs = try FileManager.default.contentsOfDirectory(at: Fixtures.devSetItems, includingPropertiesForKeys: nil)
+            .map(\.path).sorted() + [Fixtures.seed.path]
+        let forward = try Workspace(), backward = try Workspace()
+        for input in inputs { _ = try forward.archive(["ingest", "--quiet", input]) }
+        for input in inputs.reversed() { _ = try backward.archive(["ingest", "--quiet", input]) }
+        #expect(try forward.rows("SELECT id FROM grants ORDER BY amount_pence") != backward.rows("SELECT id FROM grants ORDER BY amount_pence"),
+                "the row ids should differ, or the test proves nothing")
+        let ids = try exportIDs(forward)
+        #expect(!ids.isEmpty)
+        #expect(ids == (try exportIDs(backward)))
+        #expect(try exportIDs(forward, prefix: ["--prefix", "360G-example"]).allSatisfy { $0.hasPrefix("360G-example-grant-") })
+        #expect(try forward.archive(["export", "360giving", "--prefix", "not-a-prefix"]).status == 64)
+    }
+
+    @Test func knownOrganisationsCarryTheirOrgIDGuideCodes() throws {
+        let work = try Workspace()
+        let item = try itemJSON().withValue {
+            $0["answerText"] = "<p>We have awarded £900,000 to Barnardo’s and £40,000 to Anti-Slavery International in 2024-25.</p>"
+        }
+        let path = try work.writeJSON("item.json", item)
+        #expect(try work.archive(["ingest", "--quiet", path]).status == 0)
+        let ids = try exportIDs(work)
+        #expect(ids.contains { $0.hasSuffix(" GB-CHC-216250") })
+        #expect(ids.contains { $0.hasSuffix(" GB-CHC-1049160") })
+        #expect(try work.scalar("SELECT org_id FROM organisations WHERE key = 'barnardos'") == .text("GB-CHC-216250"))
+    }
+}

@@ -1,4 +1,5 @@
 import ArchiveStore
+import Checksum
 import Foundation
 import SQLite
 
@@ -33,8 +34,9 @@ public enum ThreeSixtyGiving {
         public var lastModified: String
     }
 
-    /// Every distinct grant stated in a current answer, oldest first.
-    public static func grants(_ database: Database) throws -> [Grant] {
+    /// Every distinct grant stated in a current answer, oldest first (a part of a grant whose
+    /// total is stated is left out: the total holds it). Identifiers are made from `prefix`.
+    public static func grants(_ database: Database, prefix: String = identifierPrefix) throws -> [Grant] {
         let sql = """
             WITH live AS (
                 SELECT m.grant_id, m.evidence, v.date_answered, q.uin, q.house, q.date_tabled, s.recorded_at,
@@ -47,15 +49,16 @@ public enum ThreeSixtyGiving {
             SELECT g.id, r.key, r.name, f.key, f.name, g.amount_pence, g.duration_months, g.financial_year, g.project,
                    g.programme, first.evidence, first.date_answered, first.uin, first.house, first.date_tabled,
                    (SELECT count(*) FROM live l WHERE l.grant_id = g.id) AS mentions,
-                   (SELECT max(l.recorded_at) FROM live l WHERE l.grant_id = g.id) AS last_modified
+                   (SELECT max(l.recorded_at) FROM live l WHERE l.grant_id = g.id) AS last_modified,
+                   r.org_id, f.org_id, g.rate
             FROM grants g
             JOIN live first ON first.grant_id = g.id AND first.nth = 1
             JOIN organisations r ON r.id = g.recipient_id
             LEFT JOIN organisations f ON f.id = g.funder_id
-            ORDER BY first.date_answered, g.id
+            WHERE g.part_of_grant_id IS NULL OR g.part_of_grant_id NOT IN (SELECT grant_id FROM live)
+            ORDER BY first.date_answered, r.key, g.amount_pence
             """
         return try database.rows(sql).map { row in
-            let id = row[0].integerValue ?? 0
             let recipient = row[2].textValue ?? ""
             let funder = row[4].textValue
             let project = row[8].textValue
@@ -67,23 +70,34 @@ public enum ThreeSixtyGiving {
             if let project { title += " for \(project)" }
             var description = "“\(row[10].textValue ?? "")” (\(house) written question \(uin), answered \(answered))."
             if let year = row[7].textValue { description += " For the financial year \(year)." }
+            if let rate = row[19].textValue { description += " The amount is stated \(rate)." }
             if mentions > 1 { description += " Restated in \(mentions) answers in all." }
             description += " The answer gives no award date; Award Date is the date of the first answer that states the grant."
             return Grant(
-                identifier: "\(identifierPrefix)-grant-\(id)",
+                identifier: "\(prefix)-grant-\(grantKey(recipientKey: row[1].textValue ?? recipient, row: row))",
                 title: title,
                 description: description,
                 amountAwarded: Double(row[5].integerValue ?? 0) / 100,
                 awardDate: answered,
                 durationMonths: row[6].integerValue.map(Int.init),
-                recipientIdentifier: "\(identifierPrefix)-org-\(slug(row[1].textValue ?? recipient))",
+                recipientIdentifier: row[17].textValue ?? "\(prefix)-org-\(slug(row[1].textValue ?? recipient))",
                 recipientName: recipient,
-                funderIdentifier: (row[3].textValue).map { "\(identifierPrefix)-org-\(slug($0))" },
+                funderIdentifier: row[18].textValue ?? (row[3].textValue).map { "\(prefix)-org-\(slug($0))" },
                 funderName: funder,
                 programme: row[9].textValue,
                 dataSource: answerURL(house: house, dateTabled: row[14].textValue ?? "", uin: uin),
                 lastModified: row[16].textValue ?? Timestamp.zero)
         }
+    }
+
+    /// What a grant is, not where it sits in this archive: its recipient, amount, duration,
+    /// financial year and rate, hashed, so archives built in any order give it one identifier.
+    static func grantKey(recipientKey: String, row: [SQLiteValue]) -> String {
+        let identity = [recipientKey, String(row[5].integerValue ?? 0), row[6].integerValue.map(String.init) ?? "",
+                        row[7].textValue ?? "", row[19].textValue ?? ""].joined(separator: "|")
+        var hash = SHA256()
+        hash.update(Array(identity.utf8))
+        return String(hash.finalize().prefix(16))
     }
 
     /// The public page of a written question.
@@ -109,7 +123,7 @@ public enum ThreeSixtyGiving {
     }
 
     /// The grants as a 360Giving data package (JSON), which must hold at least one grant.
-    public static func package(_ grants: [Grant], issued: String) throws -> String {
+    public static func package(_ grants: [Grant], issued: String, prefix: String = identifierPrefix) throws -> String {
         guard !grants.isEmpty else { throw ExportError.noGrants }
         let objects: [[String: Any]] = grants.map { grant in
             var object: [String: Any] = [
@@ -126,7 +140,7 @@ public enum ThreeSixtyGiving {
             if let funderName = grant.funderName, let funderID = grant.funderIdentifier {
                 object["fundingOrganization"] = [["id": funderID, "name": funderName]]
             } else {
-                object["fundingOrganization"] = [["id": "\(identifierPrefix)-org-unknown", "name": "Funder not stated"]]
+                object["fundingOrganization"] = [["id": "\(prefix)-org-unknown", "name": "Funder not stated"]]
             }
             if let months = grant.durationMonths { object["plannedDates"] = [["duration": months]] }
             if let programme = grant.programme { object["grantProgramme"] = [["title": programme]] }
