@@ -3,6 +3,7 @@
 #   make test    install missing system packages, build, run every test
 #   make build   build the `archive` binary (debug) into .build/debug/archive
 #   make release build an optimised binary into .build/release/archive
+#   make install install the optimised binary as $(PREFIX)/bin/archive (PREFIX=/usr/local)
 #   make deps    install missing system packages (apt, when run as root), or say what to install
 #   make bench   run the performance benchmark, N=100000 (bench/README.md)
 #   make bench-quick  the benchmark at N=500 in seconds, nothing asserted (CI runs it)
@@ -12,7 +13,9 @@ SWIFT      ?= swift
 APT_PACKAGES = libsqlite3-dev libxml2-dev pkg-config sqlite3
 DEMO_DB    ?= demo.db
 
-.PHONY: demo test build release deps bench clean
+PREFIX     ?= /usr/local
+
+.PHONY: demo test build release deps bench clean install
 
 demo: deps build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).ingest-lock
@@ -28,6 +31,11 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 .build/release/archive $(DESTDIR)$(PREFIX)/bin/archive
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/archive"
 
 # Installs the Debian packages in $(1) that are missing: with apt when run as root, else says how.
 define apt_install

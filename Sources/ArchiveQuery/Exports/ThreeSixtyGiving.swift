@@ -25,6 +25,8 @@ public enum ThreeSixtyGiving {
         public var amountAwarded: Double
         public var awardDate: String
         public var durationMonths: Int?
+        /// The financial year the grant is for ("2025-26"), when stated.
+        public var financialYear: String?
         public var recipientIdentifier: String
         public var recipientName: String
         public var funderIdentifier: String?
@@ -80,6 +82,7 @@ public enum ThreeSixtyGiving {
                 amountAwarded: Double(row[5].integerValue ?? 0) / 100,
                 awardDate: answered,
                 durationMonths: row[6].integerValue.map(Int.init),
+                financialYear: row[7].textValue,
                 recipientIdentifier: row[17].textValue ?? "\(prefix)-org-\(slug(row[1].textValue ?? recipient))",
                 recipientName: recipient,
                 funderIdentifier: row[18].textValue ?? (row[3].textValue).map { "\(prefix)-org-\(slug($0))" },
@@ -142,7 +145,14 @@ public enum ThreeSixtyGiving {
             } else {
                 object["fundingOrganization"] = [["id": "\(prefix)-org-unknown", "name": "Funder not stated"]]
             }
-            if let months = grant.durationMonths { object["plannedDates"] = [["duration": months]] }
+            // A financial year states its own dates: 1 April to 31 March.
+            var planned: [String: Any] = [:]
+            if let months = grant.durationMonths { planned["duration"] = months }
+            if let year = grant.financialYear.flatMap({ Int($0.prefix(4)) }) {
+                planned["startDate"] = "\(year)-04-01"
+                planned["endDate"] = "\(year + 1)-03-31"
+            }
+            if !planned.isEmpty { object["plannedDates"] = [planned] }
             if let programme = grant.programme { object["grantProgramme"] = [["title": programme]] }
             return object
         }
