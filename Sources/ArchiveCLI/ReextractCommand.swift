@@ -64,6 +64,11 @@ struct ReextractCommand: ParsableCommand {
             result = try Reextractor(database: db, observer: progress).run(all: all, dryRun: dryRun)
         } catch {
             progress.finish()
+            // The summary line is printed also when the run fails, so a cron log says what happened.
+            if summary == .json {
+                let line = try JSONSerialization.data(withJSONObject: ["outcome": "failed", "error": "\(error)"], options: [.sortedKeys])
+                try StandardOutput.line(String(decoding: line, as: UTF8.self))
+            }
             throw CommandFailure("\(error)")
         }
         progress.finish()
