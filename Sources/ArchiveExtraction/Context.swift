@@ -501,6 +501,8 @@ struct FigureDraft {
         if prev.isNRMReferrals { d.figure.isNRMReferrals = true }
         if d.figure.exploitationType == nil { d.figure.exploitationType = prev.exploitationType }
         if d.figure.period == nil { d.figure.period = prev.period }
+        // "Of the 4,746 children referred, 2,452 ...": a share of a group is of that group.
+        if d.figure.population == nil { d.figure.population = prev.population }
         if d.measure == nil, !prev.isNRMReferrals, let m = prev.measure { d.measure = x.q.unit == .percent ? "share of " + m : m }
     }
 

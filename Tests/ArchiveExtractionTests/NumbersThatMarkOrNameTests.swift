@@ -76,3 +76,12 @@ import Testing
         #expect(extractor.extract(from: "Operation Sceptre 2 led to 58 arrests and supports SDG target 8.7.").figures.map(\.value) == [58])
     }
 }
+
+@Suite struct ShareOfAGroupTests {
+    @Test func aShareOfAGroupIsOfThatGroup() {
+        let f = Extractor().extract(from: "Of the 3,120 children referred to the NRM in 2023, 1,604 were referred for criminal exploitation.").figures
+        #expect(f.map(\.value) == [3120, 1604])
+        #expect(f.map(\.population) == ["children", "children"])
+        #expect(f.last?.exploitationType == "criminal exploitation")
+    }
+}
