@@ -77,9 +77,11 @@ enum Grants {
         if reading.recipient == nil, fundingListItem { reading.adopt(listItemRecipient(q, g, text: text)) }
         guard let recipient = reading.recipient else { return [] }
         let recipientName = OrganisationName.displayName(recipient.text)
-        // Money to a class ("Violence Reduction Units", "local councils") is not a grant to one recipient.
-        guard !recipientName.isEmpty, !isFundName(recipientName),
-              !SentenceGrammar.isClassOfRecipients(OrganisationName.key(recipientName)) else { return [] }
+        // Money to a class ("Violence Reduction Units", "local councils") is not a grant to one
+        // recipient, nor money for a law, strategy or plan ("£20m for the Serious Violence Strategy").
+        let key = OrganisationName.key(recipientName)
+        guard !recipientName.isEmpty, !isFundName(recipientName), !SentenceGrammar.isClassOfRecipients(key),
+              !Lexicon.documentHeads.contains(key.split(separator: " ").last.map(String.init) ?? "") else { return [] }
         return GrantEnrichment(q: q, g: g, text: text, answeringKey: answeringKey).mentions(reading, recipientName: recipientName)
     }
 

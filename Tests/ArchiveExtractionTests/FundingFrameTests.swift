@@ -107,6 +107,7 @@ import Testing
         #expect(recipients("We have invested £1.5 billion in the police this year.").isEmpty)
         #expect(recipients("The Government has made £130m available this year to tackle serious violence.").isEmpty)
         #expect(recipients("We have committed £2m to deliver the Modern Slavery Strategy.").isEmpty)
+        #expect(recipients("The Government has allocated £20m for the Serious Violence Strategy.").isEmpty)
     }
 
     @Test func anAgentOfAPassiveIsTheFunder() {
