@@ -85,7 +85,7 @@ struct FilterOptions: ParsableArguments {
 
     func validate() throws {
         for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, !Self.isDay(value) { throw ValidationError("\(name) takes a day as YYYY-MM-DD, not '\(value)'") }
+            if let value, !Day.isValid(value) { throw ValidationError("\(name) takes a day as YYYY-MM-DD, not '\(value)'") }
         }
         if let since, let until, since > until { throw ValidationError("--since \(since) is after --until \(until): nothing could match") }
         if let house, !["commons", "lords"].contains(house.lowercased()) {
@@ -96,15 +96,6 @@ struct FilterOptions: ParsableArguments {
 
     func filters(recipient: String? = nil) -> ReportFilters {
         ReportFilters(since: since, until: until, house: house, body: body, recipient: recipient, topic: topic, limit: limit)
-    }
-
-    static func isDay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1 else { return false }
-        let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= days[month - 1]
     }
 }
 

@@ -1,3 +1,4 @@
+import ArchiveStore
 import Foundation
 
 /// The dates of one question that decide whether a stored copy is out of date.

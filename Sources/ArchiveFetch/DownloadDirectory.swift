@@ -1,3 +1,4 @@
+import ArchiveStore
 import Foundation
 
 /// The output directory: `<answer day>/<id>.json` and `unanswered/<id>.json`, each written

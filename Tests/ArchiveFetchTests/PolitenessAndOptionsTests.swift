@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ArchiveFetch
+import ArchiveStore
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

@@ -181,3 +181,16 @@ import Testing
         #expect(try work.scalar("SELECT org_id FROM organisations WHERE key = 'barnardos'") == .text("GB-CHC-216250"))
     }
 }
+
+@Suite struct OneDayRuleTests {
+    @Test func aDayWithASignOrAnImpossibleDateIsRefusedLikeAnyBadDay() throws {
+        let work = try Workspace()
+        #expect(try work.archive(["ingest", "--quiet", Fixtures.seed.path]).status == 0)
+        for bad in ["+202-01-01", "2024-+1-05", "2024-02-30", "24-01-01"] {
+            let result = try work.archive(["query", "funding", "--since", bad])
+            #expect(result.status == 64, "\(bad)")
+            #expect(result.stderr.contains("--since takes a day as YYYY-MM-DD, not '\(bad)'"), "\(bad): \(result.stderr)")
+        }
+        #expect(try work.archive(["query", "funding", "--since", "2024-02-29"]).status == 0)
+    }
+}
