@@ -223,13 +223,13 @@ public final class ArchiveWriter {
         try insert("""
             INSERT INTO questions (api_id, uin, house, date_tabled, date_for_answer, is_named_day, is_withdrawn,
                 member_has_interest, heading, question_text, asking_member_id, answering_body_id, answer_id,
-                question_text_is_truncated)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                question_text_is_truncated, asking_member_name)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [SQLiteValue(record.apiID), .text(record.uin), .text(record.house.rawValue), .text(record.dateTabled),
                   SQLiteValue(record.dateForAnswer), SQLiteValue(record.isNamedDay), SQLiteValue(record.isWithdrawn),
                   SQLiteValue(record.memberHasInterest), SQLiteValue(record.heading), SQLiteValue(record.questionText),
                   SQLiteValue(record.askingMember?.id), SQLiteValue(bodyID), SQLiteValue(answerID),
-                  SQLiteValue(record.questionText != nil && record.questionTextIsTruncated)])
+                  SQLiteValue(record.questionText != nil && record.questionTextIsTruncated), SQLiteValue(record.askingMemberName)])
     }
 
     /// Fills in what the record knows and the archive did not, and takes newer values for the rest;
@@ -244,7 +244,8 @@ public final class ArchiveWriter {
                 question_text = coalesce(?7, question_text, ?8), asking_member_id = coalesce(?9, asking_member_id),
                 answering_body_id = coalesce(?10, answering_body_id),
                 question_text_is_truncated = CASE WHEN ?7 IS NOT NULL THEN 0 WHEN question_text IS NOT NULL THEN question_text_is_truncated
-                                                  WHEN ?8 IS NOT NULL THEN 1 ELSE 0 END
+                                                  WHEN ?8 IS NOT NULL THEN 1 ELSE 0 END,
+                asking_member_name = coalesce(asking_member_name, ?12)
             WHERE id = ?11 AND (api_id IS NOT coalesce(?1, api_id) OR date_for_answer IS NOT coalesce(?2, date_for_answer)
                 OR is_named_day IS NOT coalesce(?3, is_named_day) OR is_withdrawn IS NOT coalesce(?4, is_withdrawn)
                 OR member_has_interest IS NOT coalesce(?5, member_has_interest) OR heading IS NOT coalesce(?6, heading)
@@ -253,7 +254,7 @@ public final class ArchiveWriter {
             """, [SQLiteValue(record.apiID), SQLiteValue(record.dateForAnswer), SQLiteValue(record.isNamedDay),
                   SQLiteValue(record.isWithdrawn), SQLiteValue(record.memberHasInterest), SQLiteValue(record.heading),
                   questionText, SQLiteValue(record.questionText), SQLiteValue(record.askingMember?.id), SQLiteValue(bodyID),
-                  .integer(questionID)])
+                  .integer(questionID), SQLiteValue(record.askingMemberName)])
         return database.changes > 0
     }
 

@@ -23,6 +23,8 @@ public struct QuestionRecord: Sendable, Equatable {
     public var questionText: String?
     /// True when `questionText` may be cut short (list responses cut it at 255 characters).
     public var questionTextIsTruncated: Bool
+    /// The asking member's name as a page gives it, when the source gives no member id.
+    public var askingMemberName: String?
     /// Who asked.
     public var askingMember: Member?
     /// Who was asked.

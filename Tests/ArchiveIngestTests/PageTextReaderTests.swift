@@ -118,6 +118,8 @@ import Testing
         #expect(record.answerVersions.first?.date == "2025-03-10")
         // "Answered on" with its date on one line.
         #expect(record.answerVersions.first?.text == "There were 19,125 referrals in 2024.")
+        // The asker's name is kept (the page gives no member id to join by); the role line is not.
+        #expect(record.askingMemberName == "Baroness Example")
     }
 
     @Test func correctionNoteMakesACorrectionVersion() throws {

@@ -194,3 +194,31 @@ import Testing
         #expect(try work.archive(["query", "funding", "--since", "2024-02-29"]).status == 0)
     }
 }
+
+@Suite struct MembersInReportsTests {
+    @Test func aPagesAskedByNameShowsInAnswersAndSearch() throws {
+        let work = try Workspace()
+        let page = """
+            Skip to main content
+            Modern Slavery: Victims
+            Question for Home Office
+            UIN HL1234, tabled on 3rd March 2025
+            Question
+            Asked by
+            Baroness Example
+            Crossbench
+            To ask His Majesty's Government how many victims of modern slavery were referred.
+
+            Answer
+            Answered on 10 March 2025
+            There were 19,125 referrals in 2024.
+            """
+        let path = try work.write("page.txt", Data(page.utf8))
+        #expect(try work.archive(["ingest", "--quiet", path]).status == 0)
+        for command in [["query", "answers"], ["query", "search", "victims"]] {
+            let rows = try JSONSerialization.jsonObject(with: Data(try work.archive(command + ["--format", "json"]).stdout.utf8)) as! [[String: Any]]
+            #expect(rows.first?["asking_member"] as? String == "Baroness Example", "\(command)")
+        }
+        #expect(try work.archive(["show", "HL1234"]).stdout.contains("Asked by: Baroness Example"))
+    }
+}

@@ -79,6 +79,7 @@ public enum PageTextReader {
 
         record.questionText = reader.question.isEmpty ? nil : reader.question.joined(separator: "\n\n")
         if reader.namedDay { record.isNamedDay = true }
+        record.askingMemberName = reader.askedBy
         record.answerVersions = reader.versions()
         if reader.status == .holding { record.dateHoldingAnswer = record.answerVersions.first?.date }
         return record
@@ -193,6 +194,8 @@ public enum PageTextReader {
         var original: [String] = []
         var answeredOn: String?
         var correctedOn: String?
+        /// The asking member's name as the page gives it after "Asked by".
+        var askedBy: String?
         var status = Status.none
         var namedDay = false
 
@@ -224,7 +227,7 @@ public enum PageTextReader {
                 case .answeredBy:
                     state = .answeredBy
                 case .askedBy(let rest):
-                    if rest.isEmpty { state = .askedBy }
+                    if rest.isEmpty { state = .askedBy } else if askedBy == nil { askedBy = rest }
                 case .status(let s):
                     status = s
                 case .questionLabel:
@@ -258,6 +261,9 @@ public enum PageTextReader {
             case .askedBy:
                 if line.hasPrefix("To ask") || line.count > 100 {
                     if answerStarted { state = .answer; answer.append(line) } else { state = .question; question.append(line) }
+                } else if askedBy == nil {
+                    // The first short line is the member's name; their role follows.
+                    askedBy = line
                 }
             case .answeredBy:
                 if answer.isEmpty, answerStarted, line.count > 100 {

@@ -272,7 +272,7 @@ public enum Reports {
                    v.is_truncated, q.is_named_day,
                    (SELECT count(*) FROM figures f WHERE f.answer_version_id = v.id) AS figures,
                    (SELECT count(*) FROM grant_mentions m WHERE m.answer_version_id = v.id) AS grants,
-                   asker.name AS asking_member, answerer.name AS answering_member, \(answerURL) AS url
+                   coalesce(asker.name, q.asking_member_name) AS asking_member, answerer.name AS answering_member, \(answerURL) AS url
             FROM questions q
             JOIN answer_versions v ON v.answer_id = q.answer_id AND v.is_current
             LEFT JOIN answering_bodies b ON b.id = q.answering_body_id
@@ -297,7 +297,7 @@ public enum Reports {
         let sql = """
             SELECT q.uin, q.house, v.date_answered, b.name AS answering_body, q.heading,
                    snippet(search, -1, '[', ']', '…', 16) AS snippet, round(bm25(search), 3) AS rank,
-                   asker.name AS asking_member, answerer.name AS answering_member, \(answerURL) AS url
+                   coalesce(asker.name, q.asking_member_name) AS asking_member, answerer.name AS answering_member, \(answerURL) AS url
             FROM search
             JOIN questions q ON q.id = search.rowid
             LEFT JOIN answer_versions v ON v.answer_id = q.answer_id AND v.is_current
