@@ -195,6 +195,8 @@ def report_sql():
         sql = sql.replace(r"\(ReportFilters.limitClause)", limit_clause)
         sql = sql.replace(r"\(key)", "r.name")  # the default grouping, by recipient
         sql = sql.replace(r"\(grouping.rawValue)", "recipient")
+        sql = sql.replace(r"\(order)", "sum(g.amount_pence) DESC, g.key")  # its order
+        sql = sql.replace(r"\(answerURL)", swift_string("answerURL"))
         if "\\(" in sql:
             raise SystemExit(f"bench: Reports.{func} interpolates something bench/run.py does not know: "
                              f"{sql[sql.index(chr(92) + '('):][:80]}")

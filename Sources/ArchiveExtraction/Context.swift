@@ -184,7 +184,8 @@ enum Context {
     /// The noun phrase after the number, past an aside, a time phrase and a preposition of funding.
     static func measureAfter(_ q: Quantity, _ g: SentenceGrammar, text: ScalarText) -> String? {
         let t = g.t
-        guard var (first, last) = nounPhrase(g, from: startOfNounPhrase(q, g)) else { return nil }
+        guard let (first, end) = nounPhrase(g, from: startOfNounPhrase(q, g)) else { return nil }
+        var last = end
         // A measure never ends on a preposition or determiner, and is never a bare time phrase.
         while last >= first, Lexicon.trimWords.contains(t[last].lower) || Self.timeDeterminers.contains(t[last].lower)
             || Self.timePrepositions.contains(t[last].lower) { last -= 1 }
