@@ -1,26 +1,31 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles every `migrations/NNNN_name.sql` file into the target that uses this plugin, so the
-/// built `archive` binary carries its schema inside itself and works from any directory.
+/// Compiles every `migrations/NNNN_name.sql` file, and every report in `reports/NAME.sql`, into
+/// the target that uses this plugin, so the built `archive` binary carries its schema and its
+/// reports inside itself and works from any directory.
 @main
 struct EmbedMigrations: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let directory = context.package.directoryURL.appending(path: "migrations")
+        [try embed(context, directory: "migrations", variable: "embeddedMigrations"),
+         try embed(context, directory: "reports", variable: "embeddedReports")]
+    }
+
+    /// The command that writes `variable` as a Swift array of every `.sql` file in `directory`.
+    private func embed(_ context: PluginContext, directory name: String, variable: String) throws -> Command {
+        let directory = context.package.directoryURL.appending(path: name)
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasSuffix(".sql") }
             .sorted()
         let inputs = names.map { directory.appending(path: $0) }
-        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedMigrations.swift")
-        return [
-            .buildCommand(
-                displayName: "Embedding \(inputs.count) migrations",
-                executable: try context.tool(named: "EmbedMigrationsTool").url,
-                arguments: [output.path] + inputs.map(\.path),
-                // The directory itself is an input so that adding a migration re-runs the command.
-                inputFiles: inputs + [directory],
-                outputFiles: [output]
-            )
-        ]
+        let output = context.pluginWorkDirectoryURL.appending(path: "Embedded-\(name).swift")
+        return .buildCommand(
+            displayName: "Embedding \(inputs.count) \(name) files",
+            executable: try context.tool(named: "EmbedMigrationsTool").url,
+            arguments: [output.path, variable] + inputs.map(\.path),
+            // The directory itself is an input so that adding a file re-runs the command.
+            inputFiles: inputs + [directory],
+            outputFiles: [output]
+        )
     }
 }

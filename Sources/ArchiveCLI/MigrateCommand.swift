@@ -30,10 +30,8 @@ struct MigrateCommand: ParsableCommand {
             try listMigrations(at: path)
             return
         }
-        do { try Archive.refuseForeign(path: path) } catch { throw CommandFailure("\(error)") }
-        let db = try Database(path: path, mode: .readWriteCreate)
-        defer { db.close() }
-        let applied = try Migrator().migrate(db)
+        let applied: [String]
+        do { applied = try Archive.migrate(path: path) } catch let error as ArchiveError { throw CommandFailure("\(error)") }
         if applied.isEmpty {
             printError("\(path): schema is up to date")
         } else {

@@ -14,6 +14,7 @@ struct QueryCommand: ParsableCommand {
             Every report opens the database read-only and takes the shared filters (--since, --until, \
             --house, --body, --topic, --limit; --recipient where reports have recipients) and output \
             options (--format table|csv|json|ndjson|markdown, and svg for funding and referrals). \
+            The SQL of each report is in reports/NAME.sql and runs the same in sqlite3 and Datasette. \
             The default format is table on a terminal and csv otherwise.
 
             EXAMPLES:
@@ -22,9 +23,11 @@ struct QueryCommand: ParsableCommand {
               archive query grants --recipient "Changing Lives" --format json
               archive query referrals --format svg > referrals.svg
               archive query search "county lines" --limit 5
+              archive query corrections
             """,
         subcommands: [FundingReport.self, GrantsReport.self, FiguresReport.self, ReferralsReport.self,
-                      AnswersReport.self, SearchReport.self, BodiesReport.self, TimelineReport.self],
+                      AnswersReport.self, SearchReport.self, BodiesReport.self, TimelineReport.self,
+                      CorrectionsReport.self],
         defaultSubcommand: nil
     )
 }
@@ -44,14 +47,22 @@ struct OutputOptions: ParsableArguments {
         format ?? (isatty(1) != 0 ? .table : .csv)
     }
 
-    /// Prints `table` on stdout in the chosen format.
-    func print(_ table: ReportTable, chart: ChartSpec? = nil) throws {
+    /// How the chosen format should look here: colour and width only on a terminal.
+    private var renderOptions: RenderOptions {
         var options = RenderOptions(headers: !noHeaders)
         options.colour = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         options.terminalWidth = isatty(1) != 0 ? terminalColumns() : nil
-        options.chart = chart
-        let text = try Renderer.render(table, as: resolvedFormat, options: options)
-        try StandardOutput.write(text)
+        return options
+    }
+
+    /// Prints `table` on stdout in the chosen format.
+    func print(_ table: ReportTable) throws {
+        try StandardOutput.write(try Renderer.render(table, as: resolvedFormat, options: renderOptions))
+    }
+
+    /// A writer printing rows on stdout in the chosen format as they come.
+    func writer() -> RowWriter {
+        Renderer.writer(for: resolvedFormat, options: renderOptions, output: StandardOutput.bytes)
     }
 
     private func terminalColumns() -> Int? {
@@ -77,11 +88,14 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Answering body, by name or Parliament id (Home Office = 1).", valueName: "body"))
     var body: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only answers whose question or text match this full-text query.", valueName: "query"))
+    @Option(name: .long, help: ArgumentHelp("Only answers whose question or text contain these words (all of them).", valueName: "words"))
     var topic: String?
 
     @Option(name: .long, help: ArgumentHelp("At most this many rows.", valueName: "n"))
     var limit: Int?
+
+    @Flag(name: .long, help: "Read the search text and --topic as FTS5 syntax: \"exact phrase\", AND, OR, NOT, prefix*.")
+    var raw = false
 
     func validate() throws {
         for (name, value) in [("--since", since), ("--until", until)] {
@@ -92,10 +106,24 @@ struct FilterOptions: ParsableArguments {
             throw ValidationError("--house is Commons or Lords, not '\(house)'")
         }
         if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
+        if let topic, fullTextQuery(topic) == nil { throw ValidationError("--topic needs at least one word") }
     }
 
-    func filters(recipient: String? = nil) -> ReportFilters {
-        ReportFilters(since: since, until: until, house: house, body: body, recipient: recipient, topic: topic, limit: limit)
+    /// What a person typed as an FTS5 query: each word quoted, unless --raw asks for FTS5 syntax.
+    func fullTextQuery(_ text: String) -> String? {
+        raw ? (text.allSatisfy(\.isWhitespace) ? nil : text) : SearchText.plainWords(text)
+    }
+
+    /// The shared filters as the reports' named parameters; a filter not given is left out (NULL).
+    var arguments: [String: SQLiteValue] {
+        var values: [String: SQLiteValue] = [:]
+        values["since"] = since.map(SQLiteValue.text)
+        values["until"] = until.map(SQLiteValue.text)
+        values["house"] = house.map(SQLiteValue.text)
+        values["body"] = body.map(SQLiteValue.text)
+        values["topic"] = topic.flatMap(fullTextQuery).map(SQLiteValue.text)
+        values["limit"] = limit.map { .integer(Int64($0)) }
+        return values
     }
 }
 
@@ -136,257 +164,154 @@ func refuseSVG(_ output: OutputOptions, report: String) throws {
 
 // MARK: - Reports
 
-struct FundingReport: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "funding",
-        abstract: "Money by recipient over distinct grants (a grant restated in many answers counts once).",
-        discussion: """
-            EXAMPLES:
-              archive query funding
-              archive query funding --by year --format csv
-              archive query funding --format svg > funding.svg
-            """
-    )
+/// A report command: its help and its SQL come from `reports/NAME.sql`; it adds only its own
+/// options. `run` is shared: open read-only, bind, stream the rows to stdout.
+protocol ReportCommand: ParsableCommand {
+    static var reportName: String { get }
+    var database: DatabaseOptions { get }
+    var filters: FilterOptions { get }
+    var output: OutputOptions { get }
+    /// The report's own parameters, beyond the shared filters.
+    func ownArguments() throws -> [String: SQLiteValue]
+    /// The chart `--format svg` draws from the report's rows; nil when it has none.
+    func chart(_ rows: ReportTable) throws -> (table: ReportTable, spec: ChartSpec)?
+}
+
+extension ReportCommand {
+    static var report: ReportDefinition { Reports.definition(reportName) }
+
+    /// The command's help, from the report's own title and description.
+    static func reportConfiguration(_ name: String, examples: [String]) -> CommandConfiguration {
+        let report = Reports.definition(name)
+        return CommandConfiguration(
+            commandName: name, abstract: report.title + ".",
+            discussion: report.description + "\n\nEXAMPLES:\n" + examples.map { "  archive query \(name) " + $0 }.joined(separator: "\n"))
+    }
+
+    func ownArguments() throws -> [String: SQLiteValue] { [:] }
+    func chart(_ rows: ReportTable) throws -> (table: ReportTable, spec: ChartSpec)? { nil }
+
+    func validate() throws {
+        if output.format == .svg, try chart(ReportTable(title: "", columns: [], rows: [])) == nil {
+            throw ValidationError("\(Self.reportName) has no chart; --format svg is for funding and referrals")
+        }
+    }
+
+    func run() throws {
+        let arguments = filters.arguments.merging(try ownArguments()) { $1 }
+        try withReadOnlyArchive(database) { db in
+            if output.resolvedFormat == .svg {
+                let rows = try Reports.table(Self.report, on: db, arguments: arguments)
+                guard let (table, spec) = try chart(rows) else { return }
+                try StandardOutput.write(try Renderer.svg(table, chart: spec))
+            } else {
+                try Reports.run(Self.report, on: db, arguments: arguments, into: output.writer())
+            }
+        }
+    }
+}
+
+/// `--recipient`, for the reports that have recipients.
+struct RecipientOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Only recipients whose name contains this text.", valueName: "name")) var recipient: String?
+
+    var arguments: [String: SQLiteValue] { recipient.map { ["recipient": .text($0)] } ?? [:] }
+}
+
+/// How `funding` groups its money.
+enum FundingGrouping: String, CaseIterable, ExpressibleByArgument {
+    case recipient, funder, year, project
+}
+
+struct FundingReport: ReportCommand {
+    static let reportName = "funding"
+    static let configuration = reportConfiguration(reportName, examples: ["", "--by year --format csv", "--by funder --since 2023-01-01 --format markdown", "--format svg > funding.svg"])
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var recipient: RecipientOption
     @Option(name: .long, help: "Group by recipient, funder, year or project.") var by: FundingGrouping = .recipient
-    @Option(name: .long, help: ArgumentHelp("Only recipients whose name contains this text.", valueName: "name")) var recipient: String?
 
-    func run() throws {
-        try withReadOnlyArchive(database) { db in
-            let table = try Reports.funding(db, by: by, filters: filters.filters(recipient: recipient))
-            let chart = ChartSpec(category: by.rawValue, value: "total_gbp", series: nil,
-                                  style: by == .year ? .bars : .horizontalBars, title: table.title,
-                                  categoryLabel: nil, valueLabel: "Total (£)")
-            try output.print(table, chart: chart)
-        }
+    func ownArguments() -> [String: SQLiteValue] { recipient.arguments.merging(["by": .text(by.rawValue)]) { $1 } }
+
+    func chart(_ rows: ReportTable) -> (table: ReportTable, spec: ChartSpec)? {
+        FundingChart.chart(rows, grouping: by.rawValue)
     }
 }
 
-extension FundingGrouping: ExpressibleByArgument {}
-
-struct GrantsReport: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "grants",
-        abstract: "Each grant mention with its answer, amount, duration, project and evidence.",
-        discussion: """
-            EXAMPLES:
-              archive query grants --format json
-              archive query grants --recipient "Trevi" --since 2024-01-01
-            """
-    )
+struct GrantsReport: ReportCommand {
+    static let reportName = "grants"
+    static let configuration = reportConfiguration(reportName, examples: ["--format json", "--recipient \"Trevi\" --since 2024-01-01"])
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
-    @Option(name: .long, help: ArgumentHelp("Only recipients whose name contains this text.", valueName: "name")) var recipient: String?
+    @OptionGroup var recipient: RecipientOption
 
-    func validate() throws { try refuseSVG(output, report: "grants") }
-
-    func run() throws {
-        try withReadOnlyArchive(database) { db in
-            try output.print(try Reports.grants(db, filters: filters.filters(recipient: recipient)))
-        }
-    }
+    func ownArguments() -> [String: SQLiteValue] { recipient.arguments }
 }
 
-struct FiguresReport: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "figures",
-        abstract: "Each figure quoted in an answer, with its period, measure and evidence.",
-        discussion: """
-            EXAMPLES:
-              archive query figures --format json
-              archive query figures --topic "sexual exploitation" --format markdown
-            """
-    )
+struct FiguresReport: ReportCommand {
+    static let reportName = "figures"
+    static let configuration = reportConfiguration(reportName, examples: ["--format json", "--topic \"sexual exploitation\" --format markdown"])
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var output: OutputOptions
+}
+
+struct ReferralsReport: ReportCommand {
+    static let reportName = "referrals"
+    static let configuration = reportConfiguration(reportName, examples: ["", "--format svg > referrals.svg"])
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
 
-    func validate() throws { try refuseSVG(output, report: "figures") }
-
-    func run() throws {
-        try withReadOnlyArchive(database) { db in
-            try output.print(try Reports.figures(db, filters: filters.filters()))
-        }
-    }
+    func chart(_ rows: ReportTable) -> (table: ReportTable, spec: ChartSpec)? { ReferralChart.chart(rows) }
 }
 
-struct ReferralsReport: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "referrals",
-        abstract: "NRM referral figures quoted in answers, by year, exploitation type and group, checked against official totals.",
-        discussion: """
-            A quoted annual total that matches neither the first-published nor the revised official \
-            total within 0.5% is marked 'differs from official totals'. Two answers quoting different \
-            numbers for the same thing give two rows, both marked conflicting.
-
-            EXAMPLES:
-              archive query referrals
-              archive query referrals --format svg > referrals.svg
-            """
-    )
+struct AnswersReport: ReportCommand {
+    static let reportName = "answers"
+    static let configuration = reportConfiguration(reportName, examples: ["--since 2024-01-01 --house Commons", "--body \"Home Office\" --limit 20"])
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
-
-    func run() throws {
-        try withReadOnlyArchive(database) { db in
-            let table = try Reports.referrals(db, filters: filters.filters())
-            if output.format == .svg {
-                try output.print(ReferralChart.table(from: table), chart: ReferralChart.spec)
-            } else {
-                try output.print(table)
-            }
-        }
-    }
 }
 
-struct AnswersReport: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "answers",
-        abstract: "Answered questions with their current answer, newest first.",
-        discussion: """
-            EXAMPLES:
-              archive query answers --since 2024-01-01 --house Commons
-              archive query answers --body "Home Office" --limit 20
-            """
-    )
+struct SearchReport: ReportCommand {
+    static let reportName = "search"
+    static let configuration = reportConfiguration(reportName, examples: [
+        "\"county lines\"", "Net-Reach", "\"Barnardo's\" --format json",
+        "--raw 'modern AND slavery NOT county'", "--raw 'traffick*' --since 2024-01-01"])
     @OptionGroup var database: DatabaseOptions
+    @Argument(help: "What to search for: words, each of which must appear (with --raw, an FTS5 query).") var text: String
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
 
-    func validate() throws { try refuseSVG(output, report: "answers") }
-
-    func run() throws {
-        try withReadOnlyArchive(database) { db in
-            try output.print(try Reports.answers(db, filters: filters.filters()))
-        }
+    func ownArguments() throws -> [String: SQLiteValue] {
+        guard let query = filters.fullTextQuery(text) else { throw ValidationError("nothing to search for: give at least one word") }
+        return ["q": .text(query)]
     }
 }
 
-struct SearchReport: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "search",
-        abstract: "Full-text search of headings, questions and answers (FTS5 syntax), best matches first.",
-        discussion: """
-            EXAMPLES:
-              archive query search "county lines"
-              archive query search 'prostitution AND NOT "online safety"' --format json
-              archive query search 'traffick*' --since 2024-01-01
-            """
-    )
-    @OptionGroup var database: DatabaseOptions
-    @Argument(help: "What to search for.") var text: String
-    @OptionGroup var filters: FilterOptions
-    @OptionGroup var output: OutputOptions
-
-    func validate() throws { try refuseSVG(output, report: "search") }
-
-    func run() throws {
-        try withReadOnlyArchive(database) { db in
-            try output.print(try Reports.search(db, query: text, filters: filters.filters()))
-        }
-    }
-}
-
-struct BodiesReport: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bodies",
-        abstract: "Answers per answering body per year.",
-        discussion: """
-            EXAMPLES:
-              archive query bodies --format markdown
-            """
-    )
+struct BodiesReport: ReportCommand {
+    static let reportName = "bodies"
+    static let configuration = reportConfiguration(reportName, examples: ["--format markdown"])
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
-
-    func validate() throws { try refuseSVG(output, report: "bodies") }
-
-    func run() throws {
-        try withReadOnlyArchive(database) { db in
-            try output.print(try Reports.bodies(db, filters: filters.filters()))
-        }
-    }
 }
 
-struct TimelineReport: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "timeline",
-        abstract: "Questions tabled and answered per month, and named-day questions answered by the day named.",
-        discussion: """
-            --since and --until select questions by the day they were tabled.
-
-            EXAMPLES:
-              archive query timeline --since 2024-01-01
-            """
-    )
+struct TimelineReport: ReportCommand {
+    static let reportName = "timeline"
+    static let configuration = reportConfiguration(reportName, examples: ["--since 2024-01-01"])
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
-
-    func validate() throws { try refuseSVG(output, report: "timeline") }
-
-    func run() throws {
-        try withReadOnlyArchive(database) { db in
-            try output.print(try Reports.timeline(db, filters: filters.filters()))
-        }
-    }
 }
 
-// MARK: - The referrals chart
-
-/// Referral counts by year, one line or bar group per exploitation type or group.
-enum ReferralChart {
-    static let spec = ChartSpec(category: "period", value: "referrals", series: "series", style: .bars,
-                                title: "NRM referrals quoted in answers", categoryLabel: "Year",
-                                valueLabel: "Referrals")
-
-    /// One point per period and series: the level count quoted by most answers (then the latest).
-    static func table(from report: ReportTable) throws -> ReportTable {
-        func column(_ name: String) -> Int { report.columnIndex(named: name) ?? 0 }
-        let (period, type, population, unit, kind, value, answers, last) =
-            (column("period"), column("exploitation_type"), column("population"), column("unit"), column("kind"),
-             column("value"), column("answers"), column("last_quoted"))
-        var best: [String: (row: [ReportValue], answers: Int64, last: String)] = [:]
-        var order: [String] = []
-        for row in report.rows where row[unit] == .text("count") && row[kind] == .text("level") {
-            guard case .text(let periodText) = row[period] else { continue }
-            // One series per exploitation type and group, so "sexual exploitation" and "sexual
-            // exploitation, women" are not drawn as one line.
-            let parts = [row[type].textValue, row[population].textValue].compactMap { $0 }
-            let series = parts.isEmpty ? "all referrals" : parts.joined(separator: ", ")
-            let key = periodText + "\u{0}" + series
-            let quoted = row[answers].integerValue ?? 0
-            let lastQuoted = row[last].textValue ?? ""
-            let point: [ReportValue] = [.text(periodText), .text(series), row[value]]
-            if let current = best[key] {
-                if (quoted, lastQuoted) > (current.answers, current.last) { best[key] = (point, quoted, lastQuoted) }
-            } else {
-                best[key] = (point, quoted, lastQuoted)
-                order.append(key)
-            }
-        }
-        return ReportTable(title: spec.title ?? "", columns: [
-            ReportColumn("period", .text), ReportColumn("series", .text), ReportColumn("referrals", .integer),
-        ], rows: order.compactMap { best[$0]?.row })
-    }
-}
-
-extension ReportValue {
-    var textValue: String? {
-        if case .text(let text) = self { return text }
-        return nil
-    }
-
-    var integerValue: Int64? {
-        switch self {
-        case .integer(let value): return value
-        case .real(let value): return Int64(value)
-        default: return nil
-        }
-    }
+struct CorrectionsReport: ReportCommand {
+    static let reportName = "corrections"
+    static let configuration = reportConfiguration(reportName, examples: ["", "--since 2024-01-01 --format markdown"])
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var output: OutputOptions
 }

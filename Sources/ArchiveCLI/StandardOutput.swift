@@ -1,3 +1,4 @@
+import ArchiveQuery
 import Foundation
 
 /// Standard output, the one place the data a command prints goes through. A write that fails is an
@@ -10,9 +11,17 @@ enum StandardOutput {
         signal(SIGPIPE, SIG_IGN)
     }
 
+    /// Output that writes to stdout in large pieces, for rows printed as they are stepped.
+    static var bytes: ByteOutput { ByteOutput { try write(bytes: $0) } }
+
     /// Writes `text` whole, or throws why it could not.
     static func write(_ text: String) throws {
-        var bytes = Array(text.utf8)
+        try write(bytes: Array(text.utf8))
+    }
+
+    /// Writes `bytes` whole, or throws why it could not.
+    static func write(bytes: [UInt8]) throws {
+        var bytes = bytes
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { raw in

@@ -39,8 +39,16 @@ public final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
-    /// How many `?` parameters the statement takes.
+    /// How many parameters the statement takes (`?`, `?NNN`, or one per distinct `:name`).
     public var parameterCount: Int { Int(sqlite3_bind_parameter_count(handle)) }
+
+    /// The names of its parameters without their prefix (`:since` is "since"), in order; nil for a
+    /// positional `?`. A name used twice in the SQL is one parameter.
+    public var parameterNames: [String?] {
+        (0..<parameterCount).map { offset in
+            sqlite3_bind_parameter_name(handle, Int32(offset + 1)).map { String(String(cString: $0).dropFirst()) }
+        }
+    }
 
     /// The names of the columns it returns.
     public var columnNames: [String] {
@@ -61,24 +69,47 @@ public final class Statement {
                               message: "statement takes \(parameterCount) parameters, \(values.count) given", sql: sql)
         }
         for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let code: Int32
-            switch value {
-            case .null: code = sqlite3_bind_null(handle, index)
-            case .integer(let integer): code = sqlite3_bind_int64(handle, index, integer)
-            case .real(let real): code = sqlite3_bind_double(handle, index, real)
-            case .text(let text):
-                // Bound with its UTF-8 length, so text containing NUL is stored whole.
-                code = text.withCString {
-                    sqlite3_bind_text(handle, index, $0, Int32(text.utf8.count), csqlite_transient())
-                }
-            case .blob(let bytes):
-                code = bytes.withUnsafeBytes { raw in
-                    sqlite3_bind_blob(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), csqlite_transient())
-                }
-            }
-            guard code == SQLITE_OK else { throw database.lastError(sql: sql) }
+            try bind(value, at: Int32(offset + 1))
         }
+    }
+
+    /// Resets the statement and binds its named parameters (`:since`, `@since` or `$since`) from
+    /// `values`, keyed by name without the prefix; a parameter not in `values` is NULL. A name in
+    /// `values` the statement does not take, or a positional `?` in the SQL, is an error, so a
+    /// misspelt filter cannot be silently ignored.
+    public func bind(named values: [String: SQLiteValue]) throws {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        let names = parameterNames
+        if names.contains(where: { $0 == nil }) {
+            throw SQLiteError(extendedCode: SQLiteError.misuse, message: "statement has positional parameters; bind them in order", sql: sql)
+        }
+        let known = Set(names.compactMap { $0 })
+        if let unknown = values.keys.sorted().first(where: { !known.contains($0) }) {
+            throw SQLiteError(extendedCode: SQLiteError.misuse, message: "statement has no parameter :\(unknown)", sql: sql)
+        }
+        for (offset, name) in names.enumerated() {
+            if let name, let value = values[name] { try bind(value, at: Int32(offset + 1)) }
+        }
+    }
+
+    private func bind(_ value: SQLiteValue, at index: Int32) throws {
+        let code: Int32
+        switch value {
+        case .null: code = sqlite3_bind_null(handle, index)
+        case .integer(let integer): code = sqlite3_bind_int64(handle, index, integer)
+        case .real(let real): code = sqlite3_bind_double(handle, index, real)
+        case .text(let text):
+            // Bound with its UTF-8 length, so text containing NUL is stored whole.
+            code = text.withCString {
+                sqlite3_bind_text(handle, index, $0, Int32(text.utf8.count), csqlite_transient())
+            }
+        case .blob(let bytes):
+            code = bytes.withUnsafeBytes { raw in
+                sqlite3_bind_blob(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), csqlite_transient())
+            }
+        }
+        guard code == SQLITE_OK else { throw database.lastError(sql: sql) }
     }
 
     // MARK: - Stepping
@@ -137,6 +168,24 @@ public final class Statement {
         }
     }
 
+    fileprivate func type(at index: Int) -> ColumnType {
+        switch sqlite3_column_type(handle, Int32(index)) {
+        case SQLITE_INTEGER: .integer
+        case SQLITE_FLOAT: .real
+        case SQLITE_TEXT: .text
+        case SQLITE_BLOB: .blob
+        default: .null
+        }
+    }
+
+    fileprivate func withUTF8<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let column = Int32(index)
+        let start = sqlite3_column_text(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return try body(UnsafeBufferPointer(start: start, count: start == nil ? 0 : count))
+    }
+
+    fileprivate func double(at index: Int) -> Double { sqlite3_column_double(handle, Int32(index)) }
     fileprivate func int64(at index: Int) -> Int64 { sqlite3_column_int64(handle, Int32(index)) }
     fileprivate func isNull(at index: Int) -> Bool { sqlite3_column_type(handle, Int32(index)) == SQLITE_NULL }
 }
@@ -162,4 +211,24 @@ public struct Row {
 
     /// Column `index` as a number, or nil for NULL.
     public func double(_ index: Int) -> Double? { self[index].doubleValue }
+
+    /// The storage class of column `index`'s value in this row.
+    public func type(_ index: Int) -> ColumnType { statement.type(at: index) }
+
+    /// Column `index`'s integer value, without a check of its type.
+    public func integerValue(_ index: Int) -> Int64 { statement.int64(at: index) }
+
+    /// Column `index`'s real value, without a check of its type.
+    public func realValue(_ index: Int) -> Double { statement.double(at: index) }
+
+    /// Calls `body` with column `index`'s text as UTF-8 bytes, borrowed from SQLite (no copy):
+    /// valid only inside `body`. For printing many rows without a String per cell.
+    public func withUTF8<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try statement.withUTF8(at: index, body)
+    }
+}
+
+/// SQLite's storage classes (https://sqlite.org/datatype3.html).
+public enum ColumnType: Sendable, Equatable {
+    case null, integer, real, text, blob
 }

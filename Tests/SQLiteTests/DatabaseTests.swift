@@ -47,6 +47,25 @@ enum TemporaryDirectory {
         #expect(try statement.step()?.values == [1, 2])
     }
 
+    @Test func namedParametersBindByNameAndAnAbsentOneIsNull() throws {
+        let db = try Database.inMemory()
+        let statement = try db.prepare("SELECT :since, @house, $limit, :since IS NULL")
+        #expect(statement.parameterNames == ["since", "house", "limit"])
+        try statement.bind(named: ["house": "Lords", "since": "2024-01-01"])
+        #expect(try statement.step()?.values == ["2024-01-01", "Lords", .null, 0])
+        try statement.bind(named: [:])
+        #expect(try statement.step()?.values == [.null, .null, .null, 1])
+    }
+
+    @Test func aNamedParameterTheStatementLacksIsRefused() throws {
+        let db = try Database.inMemory()
+        let statement = try db.prepare("SELECT :since")
+        let error = #expect(throws: SQLiteError.self) { try statement.bind(named: ["sinse": "2024-01-01"]) }
+        #expect(error?.message == "statement has no parameter :sinse")
+        let positional = try db.prepare("SELECT ?, :since")
+        #expect(throws: SQLiteError.self) { try positional.bind(named: ["since": "x"]) }
+    }
+
     @Test func aStatementIsPreparedOnceAndReused() throws {
         let db = try Database.inMemory()
         let square = try db.prepare("SELECT ? * ?")

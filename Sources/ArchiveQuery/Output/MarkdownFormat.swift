@@ -1,31 +1,60 @@
 // The `markdown` format: a GitHub-flavoured Markdown table. Values are formatted as in `table`
 // (money £1,360,000); numeric columns are right-aligned (`---:`). In cells, backslashes and pipes
 // are escaped (`\\`, `\|`) and line breaks become `<br>`. Cells are padded so the raw text lines
-// up too. A Markdown table cannot lack a header, so `headers: false` is ignored here.
+// up, to widths taken from the first page of rows (later rows are never cut, only padded). A
+// Markdown table cannot lack a header, so `headers: false` is ignored here.
 
-enum MarkdownFormat {
-    static func render(_ table: ReportTable) -> String {
-        let columns = table.columns
-        guard !columns.isEmpty else { return "" }
-        let headers = columns.map { cell($0.name) }
-        let cells = table.rows.map { row in
-            zip(row, columns).map { cell(CellText.display($0, kind: $1.kind)) }
+final class MarkdownWriter: RowWriter {
+    private let output: ByteOutput
+    private var columns: [ReportColumn] = []
+    private var waiting: [[String]] = []
+    private var widths: [Int]?
+
+    init(output: ByteOutput) { self.output = output }
+
+    func begin(title: String, columns: [ReportColumn]) throws(RenderError) { self.columns = columns }
+
+    func write<Cells: RowCells>(_ row: Cells) throws {
+        guard !columns.isEmpty else { return }
+        let cells = columns.indices.map { index in
+            row.withCell(index) { MarkdownWriter.cell(CellText.display($0.value, kind: columns[index].kind)) }
         }
+        if widths == nil {
+            waiting.append(cells)
+            if waiting.count >= TableFormat.page { printPage() }
+        } else {
+            line(cells)
+        }
+        try output.flushIfFull()
+    }
+
+    func end() throws {
+        if widths == nil, !columns.isEmpty { printPage() }
+        try output.flush()
+    }
+
+    private func printPage() {
+        let headers = columns.map { MarkdownWriter.cell($0.name) }
         var widths = headers.map { max(3, DisplayWidth.of($0)) }
-        for row in cells {
+        for row in waiting {
             for (i, text) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(text)) }
         }
-        func line(_ texts: [String]) -> String {
-            "| " + texts.enumerated().map { i, text in
-                DisplayWidth.pad(text, to: widths[i], rightAligned: columns[i].kind.isNumeric)
-            }.joined(separator: " | ") + " |\n"
-        }
-        let rule = "| " + columns.enumerated().map { i, column in
+        self.widths = widths
+        line(headers)
+        output.append("| " + columns.enumerated().map { i, column in
             column.kind.isNumeric
                 ? String(repeating: "-", count: widths[i] - 1) + ":"
                 : String(repeating: "-", count: widths[i])
-        }.joined(separator: " | ") + " |\n"
-        return line(headers) + rule + cells.map(line).joined()
+        }.joined(separator: " | ") + " |\n")
+        for row in waiting { line(row) }
+        waiting = []
+    }
+
+    private func line(_ texts: [String]) {
+        guard let widths else { return }
+        output.append("| " + texts.enumerated().map { i, text in
+            DisplayWidth.pad(text, to: widths[i], rightAligned: columns[i].kind.isNumeric)
+        }.joined(separator: " | ") + " |\n")
     }
 
     /// A cell's text escaped for a GitHub table cell, on one line.

@@ -1,26 +1,74 @@
-/// Turns a report's table into text in one of the output formats.
+/// Where a report's rows go as they are stepped: `begin` once with the columns, `write` for each
+/// row, `end` once. csv, json, ndjson and markdown print each row as it comes (memory stays flat
+/// whatever the row count); table and markdown hold one page of rows to size their columns; svg
+/// holds every row, since a chart is drawn whole.
+public protocol RowWriter: AnyObject {
+    func begin(title: String, columns: [ReportColumn]) throws(RenderError)
+    func write<Cells: RowCells>(_ row: Cells) throws
+    func end() throws
+}
+
+/// Turns a report's rows into text in one of the output formats.
 public enum Renderer {
+    /// The writer for `format`, writing to `output`.
+    public static func writer(for format: OutputFormat, options: RenderOptions, output: ByteOutput) -> RowWriter {
+        switch format {
+        case .table: TableWriter(output: output, options: options)
+        case .csv: CSVWriter(output: output, options: options)
+        case .json: JSONWriter(output: output, lines: false)
+        case .ndjson: JSONWriter(output: output, lines: true)
+        case .markdown: MarkdownWriter(output: output)
+        case .svg: ChartWriter(output: output, chart: options.chart)
+        }
+    }
+
     /// `table` written `as` the given format. Every format's text ends with a newline (or is
     /// empty), so print it with `print(text, terminator: "")`. Throws when a row's length does not
     /// match the columns, when json/ndjson column names repeat, or when an SVG chart cannot be drawn.
     public static func render(_ table: ReportTable, as format: OutputFormat,
                               options: RenderOptions = RenderOptions()) throws(RenderError) -> String {
         try table.validateShape()
-        switch format {
-        case .table: return TableFormat.render(table, options: options)
-        case .csv: return CSVFormat.render(table, options: options)
-        case .json: return try JSONFormat.render(table)
-        case .ndjson: return try JSONFormat.renderLines(table)
-        case .markdown: return MarkdownFormat.render(table)
-        case .svg:
-            if let chart = options.chart { return try svg(table, chart: chart) }
-            return try svg(table, chart: ChartSpec.default(for: table))
+        let (output, text) = ByteOutput.collecting()
+        let writer = writer(for: format, options: options, output: output)
+        do {
+            try writer.begin(title: table.title, columns: table.columns)
+            for row in table.rows { try writer.write(row) }
+            try writer.end()
+        } catch let error as RenderError {
+            throw error
+        } catch {
+            // Writing to memory does not fail; anything else is a chart that cannot be drawn.
+            preconditionFailure("\(error)")
         }
+        return text()
     }
 
     /// `table` drawn as an SVG chart described by `chart`.
     public static func svg(_ table: ReportTable, chart: ChartSpec) throws(RenderError) -> String {
         try table.validateShape()
         return try SVGChart(table, spec: chart).svg()
+    }
+}
+
+/// The `svg` format: every row gathered, then drawn as one chart.
+final class ChartWriter: RowWriter {
+    private let output: ByteOutput
+    private let chart: ChartSpec?
+    private var table = ReportTable(title: "", columns: [], rows: [])
+
+    init(output: ByteOutput, chart: ChartSpec?) {
+        self.output = output
+        self.chart = chart
+    }
+
+    func begin(title: String, columns: [ReportColumn]) throws(RenderError) {
+        table = ReportTable(title: title, columns: columns, rows: [])
+    }
+
+    func write<Cells: RowCells>(_ row: Cells) throws { table.rows.append(row.values) }
+
+    func end() throws {
+        output.append(try SVGChart(table, spec: chart ?? ChartSpec.default(for: table)).svg())
+        try output.flush()
     }
 }

@@ -13,7 +13,7 @@ public struct ReportColumn: Sendable, Equatable {
 }
 
 /// How a column's values are shown to people; the machine formats (csv, json) print raw values.
-public enum ColumnKind: Sendable, Equatable {
+public enum ColumnKind: String, Sendable, Equatable {
     /// Free text, left-aligned; numbers in a text column print plainly (2023, not 2,023).
     case text
     /// A count, shown with thousands separators (17,004) and right-aligned.

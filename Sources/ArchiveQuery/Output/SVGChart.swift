@@ -34,6 +34,11 @@ public struct ChartSpec: Sendable, Equatable {
     public var categoryLabel: String?
     /// The value axis label; nil derives one from the column name.
     public var valueLabel: String?
+    /// A line under the chart saying what it leaves out, when it does.
+    public var note: String?
+    /// No chart is wider than this, so it fits a page: bars narrow, and value labels that no longer
+    /// fit are left to the tooltips.
+    public static let maxWidth = 1200.0
 
     /// A chart of `value` by `category`, optionally split by `series`.
     public init(category: String, value: String, series: String? = nil, style: Style = .bars,
@@ -203,23 +208,27 @@ public struct SVGChart: Sendable {
         let categoryWidth = shownCategories.map { Self.textWidth($0, size: Self.smallFont) }.max() ?? 0
         let seriesCount = Double(seriesNames.count)
 
-        let barWidth = min(96, max(18, valueLabelWidth + 4))
+        let naturalBarWidth = min(96, max(18, valueLabelWidth + 4))
         let slot: Double = spec.style == .lines
             ? max(56, valueLabelWidth + 12, categoryWidth + 8)
-            : seriesCount * barWidth + max(12, barWidth / 2)
-        let plotWidth = max(360, slot * Double(categories.count))
+            : seriesCount * naturalBarWidth + max(12, naturalBarWidth / 2)
+        let tickWidth = tickLabels.map { Self.textWidth($0, size: Self.smallFont) }.max() ?? 0
+        let legendWidth = hasSeries ? 36 + (seriesNames.map { Self.textWidth($0, size: Self.fontSize) }.max() ?? 0) : 0
+        // The widest plot that keeps the chart within maxWidth, leaving room for tilted names.
+        let widestPlot = ChartSpec.maxWidth - max(36 + tickWidth + 8, categoryWidth * 0.72 + 12) - 24 - legendWidth
+        let plotWidth = min(max(360, slot * Double(categories.count)), widestPlot)
         let slotWidth = plotWidth / Double(categories.count)
+        let barWidth = min(naturalBarWidth, max(2, (slotWidth - 6) / seriesCount))
+        let showValueLabels = barWidth >= valueLabelWidth || spec.style == .lines
         let rotate = categoryWidth > slotWidth - 6
         let plotHeight = 320.0
 
-        let tickWidth = tickLabels.map { Self.textWidth($0, size: Self.smallFont) }.max() ?? 0
         // Tilted names run down and to the left of their tick; keep the first one on the page.
         let left = max(36 + tickWidth + 8, rotate ? categoryWidth * 0.72 - slotWidth / 2 + 12 : 0)
         let top = 56.0 + 18
         let bottomLabels = rotate ? categoryWidth * 0.72 + 18 : 22
-        let legendWidth = hasSeries ? 36 + (seriesNames.map { Self.textWidth($0, size: Self.fontSize) }.max() ?? 0) : 0
         let width = (left + plotWidth + 24 + legendWidth).rounded(.up)
-        let height = (top + plotHeight + bottomLabels + 40).rounded(.up)
+        let height = (top + plotHeight + bottomLabels + 40 + (spec.note == nil ? 0 : 22)).rounded(.up)
         let bottom = top + plotHeight
         func y(_ v: Double) -> Double { bottom - (v - scale.lo) / (scale.hi - scale.lo) * plotHeight }
 
@@ -288,14 +297,23 @@ public struct SVGChart: Sendable {
                     doc.element("rect", ["x": fmt(x + 1), "y": fmt(top), "width": fmt(barWidth - 2),
                                          "height": fmt(height), "fill": colour(s)])
                     let labelY = value >= 0 ? top - 4 : top + height + 13
-                    doc.text(text, x: x + barWidth / 2, y: labelY, size: Self.smallFont, anchor: "middle", attributes: ["class": "value-label"])
+                    if showValueLabels {
+                        doc.text(text, x: x + barWidth / 2, y: labelY, size: Self.smallFont, anchor: "middle", attributes: ["class": "value-label"])
+                    }
                 }
                 doc.close("g")
             }
             doc.close("g")
         }
         if hasSeries { legend(&doc, x: left + plotWidth + 24, y: top) }
+        drawNote(&doc, height: height)
         return doc.finish()
+    }
+
+    /// The spec's note, small, along the bottom edge.
+    private func drawNote(_ doc: inout SVGDocument, height: Double) {
+        guard let note = spec.note else { return }
+        doc.text(note, x: 16, y: height - 8, size: Self.smallFont, anchor: "start", attributes: ["fill": "#555555", "class": "chart-note"])
     }
 
     /// Horizontal bars: category names down the left, values along the bottom.
@@ -320,7 +338,7 @@ public struct SVGChart: Sendable {
         let width = (left + (hasNegative ? valueLabelWidth + 8 : 0) + plotWidth + right + legendWidth).rounded(.up)
         let plotLeft = left + (hasNegative ? valueLabelWidth + 8 : 0)
         let bottom = top + plotHeight
-        let height = (bottom + 62).rounded(.up)
+        let height = (bottom + 62 + (spec.note == nil ? 0 : 22)).rounded(.up)
         func x(_ v: Double) -> Double { plotLeft + (v - scale.lo) / (scale.hi - scale.lo) * plotWidth }
 
         var doc = SVGDocument(width: width, height: height, title: title)
@@ -366,6 +384,7 @@ public struct SVGChart: Sendable {
             doc.close("g")
         }
         if hasSeries { legend(&doc, x: plotLeft + plotWidth + right, y: top) }
+        drawNote(&doc, height: height)
         return doc.finish()
     }
 

@@ -5,51 +5,22 @@
 //   Salvation Army   £1,360,000    10%
 //
 // Columns are separated by two spaces; every line (header, rule, rows) is padded to the same
-// display width. Numeric columns, and their headers, are right-aligned.
+// display width. Numeric columns, and their headers, are right-aligned. The widths come from the
+// first page of rows (`TableFormat.page`); later rows are printed as they come, in those widths,
+// text cut with "…" where it is wider, so a long report starts at once and memory stays flat.
 
 enum TableFormat {
     /// The gap between columns.
     static let gap = "  "
     /// The smallest width a text column is cut down to when fitting a terminal.
     static let minimumCutWidth = 4
-
-    static func render(_ table: ReportTable, options: RenderOptions) -> String {
-        let columns = table.columns
-        guard !columns.isEmpty else { return "" }
-        let headers = columns.map { DisplayWidth.singleLine($0.name) }
-        let cells = table.rows.map { row in
-            zip(row, columns).map { DisplayWidth.singleLine(CellText.display($0, kind: $1.kind)) }
-        }
-
-        var widths = headers.map { options.headers ? DisplayWidth.of($0) : 0 }
-        for row in cells {
-            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
-        }
-        if let limit = options.terminalWidth {
-            widths = fit(widths, columns: columns, headers: headers, options: options, into: limit)
-        }
-
-        func line(_ texts: [String]) -> String {
-            zip(texts, columns).enumerated().map { i, pair in
-                DisplayWidth.pad(DisplayWidth.truncate(pair.0, to: widths[i]), to: widths[i],
-                                 rightAligned: pair.1.kind.isNumeric)
-            }.joined(separator: gap)
-        }
-
-        var out = ""
-        if options.headers {
-            let header = line(headers)
-            out += options.colour ? "\u{1B}[1m" + header + "\u{1B}[0m\n" : header + "\n"
-            out += widths.map { String(repeating: "─", count: $0) }.joined(separator: gap) + "\n"
-        }
-        for row in cells { out += line(row) + "\n" }
-        return out
-    }
+    /// How many rows are read before the column widths are fixed: a few screens.
+    static let page = 200
 
     /// Column widths cut down so a row fits in `limit` columns: the widest text columns are
     /// narrowed first, evenly, never below `minimumCutWidth` (nor the header, when shown).
     /// Numbers and dates are never cut. If even that does not fit, rows stay wider than `limit`.
-    private static func fit(_ natural: [Int], columns: [ReportColumn], headers: [String],
+    static func fit(_ natural: [Int], columns: [ReportColumn], headers: [String],
                             options: RenderOptions, into limit: Int) -> [Int] {
         var widths = natural
         let floors = natural.indices.map { i in
@@ -66,5 +37,69 @@ enum TableFormat {
             excess -= 1
         }
         return widths
+    }
+}
+
+final class TableWriter: RowWriter {
+    private let output: ByteOutput
+    private let options: RenderOptions
+    private var columns: [ReportColumn] = []
+    private var waiting: [[String]] = []
+    private var widths: [Int]?
+
+    init(output: ByteOutput, options: RenderOptions) {
+        self.output = output
+        self.options = options
+    }
+
+    func begin(title: String, columns: [ReportColumn]) throws(RenderError) { self.columns = columns }
+
+    func write<Cells: RowCells>(_ row: Cells) throws {
+        guard !columns.isEmpty else { return }
+        let cells = columns.indices.map { index in
+            row.withCell(index) { DisplayWidth.singleLine(CellText.display($0.value, kind: columns[index].kind)) }
+        }
+        if widths == nil {
+            waiting.append(cells)
+            if waiting.count >= TableFormat.page { printPage() }
+        } else {
+            line(cells)
+        }
+        try output.flushIfFull()
+    }
+
+    func end() throws {
+        if widths == nil, !columns.isEmpty { printPage() }
+        try output.flush()
+    }
+
+    /// Fixes the widths from the rows so far, prints the header and those rows.
+    private func printPage() {
+        let headers = columns.map { DisplayWidth.singleLine($0.name) }
+        var natural = headers.map { options.headers ? DisplayWidth.of($0) : 0 }
+        for row in waiting {
+            for (i, cell) in row.enumerated() { natural[i] = max(natural[i], DisplayWidth.of(cell)) }
+        }
+        let widths = options.terminalWidth.map {
+            TableFormat.fit(natural, columns: columns, headers: headers, options: options, into: $0)
+        } ?? natural
+        self.widths = widths
+        if options.headers {
+            output.append(options.colour ? "\u{1B}[1m" : "")
+            line(headers, ending: options.colour ? "\u{1B}[0m\n" : "\n")
+            output.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: TableFormat.gap) + "\n")
+        }
+        for row in waiting { line(row) }
+        waiting = []
+    }
+
+    private func line(_ texts: [String], ending: String = "\n") {
+        guard let widths else { return }
+        let text = zip(texts, columns).enumerated().map { i, pair in
+            // A number wider than the page's is printed whole: a figure is never cut.
+            let width = pair.1.kind.isNumeric ? max(widths[i], DisplayWidth.of(pair.0)) : widths[i]
+            return DisplayWidth.pad(DisplayWidth.truncate(pair.0, to: width), to: width, rightAligned: pair.1.kind.isNumeric)
+        }.joined(separator: TableFormat.gap)
+        output.append(text + ending)
     }
 }

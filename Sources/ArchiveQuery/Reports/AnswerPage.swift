@@ -38,7 +38,7 @@ public struct AnswerPage: Sendable {
     public static func load(_ database: Database, uin: String, house: String?) throws -> [AnswerPage] {
         let questions = try database.rows("""
             SELECT q.id, q.uin, q.house, q.heading, q.date_tabled, coalesce(asker.name, q.asking_member_name), b.name, q.question_text, q.answer_id,
-                   \(Reports.answerURL)
+                   q.url
             FROM questions q
             LEFT JOIN members asker ON asker.id = q.asking_member_id
             LEFT JOIN answering_bodies b ON b.id = q.answering_body_id
