@@ -8,7 +8,6 @@ public enum Archive {
         try refuseForeign(path: path)
         let database = try Database(path: path, mode: .readWriteCreate, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         try Migrator().migrate(database)
-        try installReportViews(database)
         return database
     }
 
@@ -19,26 +18,7 @@ public enum Archive {
         try refuseForeign(path: path)
         let database = try Database(path: path, mode: .readWriteCreate)
         defer { database.close() }
-        let applied = try Migrator().migrate(database)
-        try installReportViews(database)
-        return applied
-    }
-
-    /// Makes each report's view (`funding_by_recipient`, ...) from the report's own SQL, replacing
-    /// one whose text differs, so the views follow the reports this binary carries. One
-    /// transaction: a reader sees the old views or the new ones.
-    static func installReportViews(_ database: Database, reports: [ReportDefinition] = ReportDefinition.all) throws {
-        let wanted = reports.compactMap { report in report.createViewSQL.map { (report.viewName!, $0) } }
-        let current = Dictionary(uniqueKeysWithValues: try database.rows("SELECT name, sql FROM sqlite_schema WHERE type = 'view'")
-            .compactMap { row in row[0].textValue.map { ($0, row[1].textValue ?? "") } })
-        let stale = wanted.filter { current[$0.0] != $0.1 }
-        guard !stale.isEmpty else { return }
-        try database.transaction(.immediate) {
-            for (name, sql) in stale {
-                try database.execute("DROP VIEW IF EXISTS \(name)")
-                try database.execute(sql)
-            }
-        }
+        return try Migrator().migrate(database)
     }
 
     /// Opens an existing archive read-only (`query_only` too), refusing one this binary cannot read.

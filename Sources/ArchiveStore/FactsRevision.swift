@@ -115,7 +115,7 @@ extension ArchiveWriter {
             FROM grants g JOIN organisations r ON r.id = g.recipient_id
             """).compactMap { $0[0].textValue }
         var totals: [String: Int64] = [:]
-        for row in try database.rows("SELECT recipient, total_gbp FROM funding_by_recipient") {
+        for row in try database.rows("SELECT name, total_gbp FROM funding_by_recipient") {
             if let name = row[0].textValue { totals[name] = Int64(((row[1].doubleValue ?? 0) * 100).rounded()) }
         }
         return FundingSnapshot(grants: Set(grants), totals: totals)

@@ -137,8 +137,9 @@ public struct Migrator: Sendable {
         }
     }
 
-    /// Applies every pending migration, in order; returns the file names applied. Checks the
-    /// whole history first, so a refused database is not touched at all.
+    /// Applies every pending migration, in order, then brings the report views up to date;
+    /// returns the file names applied. Checks the whole history first, so a refused database is
+    /// not touched at all.
     @discardableResult
     public func migrate(_ database: Database, now: () -> String = Timestamp.now) throws -> [String] {
         try validate(database)
@@ -157,6 +158,24 @@ public struct Migrator: Sendable {
             }
             if done { applied.append(migration.fileName) }
         }
+        try installReportViews(database)
         return applied
+    }
+
+    /// Makes each report's view (`funding_by_recipient`, ...) from the report's own SQL, replacing
+    /// one whose text differs, so the views follow the reports this binary carries. One
+    /// transaction: a reader sees the old views or the new ones.
+    func installReportViews(_ database: Database, reports: [ReportDefinition] = ReportDefinition.all) throws {
+        let wanted = reports.compactMap { report in report.createViewSQL.map { (report.viewName!, $0) } }
+        let current = Dictionary(uniqueKeysWithValues: try database.rows("SELECT name, sql FROM sqlite_schema WHERE type = 'view'")
+            .compactMap { row in row[0].textValue.map { ($0, row[1].textValue ?? "") } })
+        let stale = wanted.filter { current[$0.0] != $0.1 }
+        guard !stale.isEmpty else { return }
+        try database.transaction(.immediate) {
+            for (name, sql) in stale {
+                try database.execute("DROP VIEW IF EXISTS \(name)")
+                try database.execute(sql)
+            }
+        }
     }
 }

@@ -143,7 +143,7 @@ let changingLivesGrant = GrantMention(
         #expect(try archive.count("SELECT count(*) FROM grant_mentions") == 2)
         #expect(try archive.count("SELECT count(*) FROM organisations WHERE key = 'changing lives'") == 1)
         #expect(try archive.count("SELECT count(*) FROM organisation_names") == 3) // two spellings of the recipient, one funder
-        let funding = try archive.db.rows("SELECT recipient, total_gbp, grants, answers, first_stated, last_stated, funders FROM funding_by_recipient")
+        let funding = try archive.db.rows("SELECT name, total_gbp, grants, answers, first_stated, last_stated, funders FROM funding_by_recipient")
         #expect(funding == [[.text("Changing Lives"), .integer(1_360_000), .integer(1), .integer(2), .text("2024-10-17"), .text("2025-01-10"), .text("Home Office")]])
     }
 

@@ -53,7 +53,7 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
         let result = try work.archive(["query", "funding", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try jsonArray(result.stdout)
-        let changingLives = try #require(rows.first { $0["recipient"] as? String == "Changing Lives" })
+        let changingLives = try #require(rows.first { $0["name"] as? String == "Changing Lives" })
         let netReach = try work.rows("SELECT count(*) FROM grants g JOIN organisations r ON r.id = g.recipient_id WHERE r.name = 'Changing Lives' AND g.amount_pence = 136000000")
         #expect(netReach == [[.integer(1)]])
         #expect(try work.scalar("SELECT count(*) FROM grant_mentions m JOIN grants g ON g.id = m.grant_id WHERE g.amount_pence = 136000000") == .integer(2))
@@ -155,14 +155,20 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
         let parser = XMLParser(data: Data(result.stdout.utf8))
         #expect(parser.parse(), "the chart is not well-formed XML")
         #expect(result.stdout.contains("<svg"))
-        let points = try work.rows("""
-            SELECT DISTINCT period, value FROM referral_trends WHERE unit = 'count' AND kind = 'level'
+        // Every calendar year with a quoted total of all referrals has its axis label; the rest
+        // (types, groups, other periods) are left out, and a note says so.
+        let years = try work.rows("""
+            SELECT DISTINCT period FROM referral_trends WHERE unit = 'count' AND kind = 'level'
+            AND exploitation_type IS NULL AND population IS NULL AND period GLOB '[12][0-9][0-9][0-9]'
             """)
-        #expect(!points.isEmpty)
-        for point in points {
-            let period = try #require(point[0].textValue)
+        #expect(!years.isEmpty)
+        for year in years {
+            let period = try #require(year[0].textValue)
             #expect(result.stdout.contains(">\(period)<"), "no axis label for \(period)")
         }
+        #expect(result.stdout.contains("quoted in answers") && result.stdout.contains("official total"))
+        #expect(result.stdout.contains("class=\"chart-note\""))
+        #expect(try #require(svgWidth(result.stdout)) <= 1200)
         let funding = try work.archive(["query", "funding", "--format", "svg"])
         #expect(XMLParser(data: Data(funding.stdout.utf8)).parse())
         #expect(funding.stdout.contains("Changing Lives"))
@@ -171,13 +177,14 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
 
     @Test func searchRanksAndHighlights() throws {
         let work = try sampleArchive()
-        let rows = try jsonArray(try work.archive(["query", "search", "\"Net-Reach\" OR \"Changing Lives\"", "--format", "json"]).stdout)
+        let rows = try jsonArray(try work.archive(["query", "search", "--raw", "\"Net-Reach\" OR \"Changing Lives\"", "--format", "json"]).stdout)
         #expect(rows.count >= 2)
         #expect(rows.contains { $0["uin"] as? String == "7814" })
         #expect(rows.allSatisfy { ($0["snippet"] as? String)?.contains("[") == true })
-        let bad = try work.archive(["query", "search", "\"unclosed"])
+        let bad = try work.archive(["query", "search", "--raw", "\"unclosed"])
         #expect(bad.status == 1)
-        #expect(bad.stderr.contains("cannot search"))
+        #expect(bad.stderr.contains("not a valid FTS5 query: \"unclosed"))
+        #expect(bad.stderr.split(separator: "\n").count == 1, "one line: \(bad.stderr)")
     }
 
     @Test func filtersAreBoundParametersNotSQL() throws {
@@ -249,4 +256,12 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
         #expect(result.stderr.contains("no archive at"))
         #expect(!FileManager.default.fileExists(atPath: work.database))
     }
+}
+
+/// The width an SVG document declares.
+func svgWidth(_ svg: String) -> Double? {
+    guard let range = svg.range(of: "<svg[^>]* width=\"([0-9.]+)\"", options: .regularExpression) else { return nil }
+    let tag = svg[range]
+    guard let start = tag.range(of: " width=\"")?.upperBound, let end = tag[start...].firstIndex(of: "\"") else { return nil }
+    return Double(tag[start..<end])
 }

@@ -131,7 +131,7 @@ import Testing
         let work = try Workspace()
         #expect(try work.archive(["ingest", "--quiet", Fixtures.devSetItems.path, Fixtures.devSetPages.path, Fixtures.seed.path]).status == 0)
         let rows = try JSONSerialization.jsonObject(with: Data(try work.archive(["query", "funding", "--by", "year", "--format", "json"]).stdout.utf8)) as! [[String: Any]]
-        let years = rows.compactMap { $0["year"] as? String }
+        let years = rows.compactMap { $0["name"] as? String }
         #expect(years.last == "(period not stated)")
         #expect(Array(years.dropLast()) == Array(years.dropLast()).sorted())
         let changingLives = try work.rows("""
