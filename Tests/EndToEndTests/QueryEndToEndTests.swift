@@ -1,3 +1,4 @@
+import ArchiveStore
 import Foundation
 import SQLite
 import Testing
@@ -64,18 +65,84 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
         #expect(changingLives["last_stated"] as? String == "2025-02-10")
     }
 
-    @Test func theFundingViewAndTheFundingReportAgree() throws {
+    @Test(arguments: ReportDefinition.all.filter { $0.viewName != nil })
+    func everyReportViewGivesTheReportsRows(report: ReportDefinition) throws {
         let work = try sampleArchive()
-        let report = try work.archive(["query", "funding", "--format", "csv"]).stdout
-        let view = try work.archive(["sql", "SELECT * FROM funding_by_recipient", "--format", "csv"]).stdout
-        #expect(parseCSV(report).dropFirst().map { $0 } == parseCSV(view).dropFirst().map { $0 })
-        #expect(parseCSV(report).count > 2)
-        let referrals = try work.archive(["query", "referrals", "--format", "csv"]).stdout
-        let referralView = try work.archive(["sql", "SELECT * FROM referral_trends", "--format", "csv"]).stdout
-        #expect(referrals == referralView)
+        let fromReport = try work.archive(["query", report.name, "--format", "csv"])
+        let fromView = try work.archive(["sql", "SELECT * FROM \(report.viewName!)", "--format", "csv"])
+        #expect(fromReport.status == 0 && fromView.status == 0, "\(fromReport.stderr) \(fromView.stderr)")
+        #expect(fromReport.stdout == fromView.stdout)
+        #expect(parseCSV(fromReport.stdout).count > (report.name == "corrections" ? 0 : 1), "\(report.name) has no rows to compare")
     }
 
-    @Test(arguments: ["funding", "grants", "figures", "referrals", "answers", "bodies", "timeline"])
+    /// Datasette passes a parameter left blank as ''; every report reads that as no filter.
+    @Test(arguments: ReportDefinition.all.filter { $0.name != "search" })
+    func aBlankParameterIsNoFilter(report: ReportDefinition) throws {
+        let work = try sampleArchive()
+        let db = try Database(path: work.database, mode: .readOnly)
+        defer { db.close() }
+        let statement = try db.prepare(report.sql)
+        try statement.bind(named: [:])
+        var unbound: [[SQLiteValue]] = []
+        while let row = try statement.step() { unbound.append(row.values) }
+        try statement.bind(named: Dictionary(uniqueKeysWithValues: report.parameters.map { ($0.name, SQLiteValue.text("")) }))
+        var blank: [[SQLiteValue]] = []
+        while let row = try statement.step() { blank.append(row.values) }
+        #expect(blank == unbound)
+        #expect(!unbound.isEmpty || report.name == "corrections")
+    }
+
+    @Test func searchTakesWordsAsTypedAndRawFTS5WithAFlag() throws {
+        let work = try sampleArchive()
+        for words in ["Net-Reach", "Barnardo's", "net-reach project"] {
+            let result = try work.archive(["query", "search", words, "--format", "csv", "--no-headers"])
+            #expect(result.status == 0, "\(words): \(result.stderr)")
+            #expect(!parseCSV(result.stdout).isEmpty, "nothing found for \(words)")
+        }
+        #expect(try work.archive(["query", "search", "Net-Reach", "--format", "csv"]).stdout.contains("7814"))
+        let raw = try work.archive(["query", "search", "--raw", "modern AND slavery NOT county", "--format", "json"])
+        #expect(raw.status == 0, "\(raw.stderr)")
+        #expect(!(try jsonArray(raw.stdout)).isEmpty)
+        func uins(_ arguments: [String]) throws -> Set<String> {
+            Set(try jsonArray(try work.archive(["query", "search"] + arguments + ["--format", "json"]).stdout).compactMap { $0["uin"] as? String })
+        }
+        let both = try uins(["modern slavery"]), children = try uins(["children"])
+        #expect(!both.intersection(children).isEmpty && !both.subtracting(children).isEmpty)
+        #expect(try uins(["--raw", "modern AND slavery NOT children"]) == both.subtracting(children))
+        #expect(try uins(["Barnard"]).isEmpty && !(try uins(["--raw", "Barnard*"])).isEmpty)
+        // Without --raw, FTS5 operators are words to find.
+        let literal = try work.archive(["query", "search", "modern AND slavery NOT county", "--format", "csv", "--no-headers"])
+        #expect(literal.status == 0 && literal.stdout.isEmpty)
+        let bad = try work.archive(["query", "search", "--raw", "modern AND"])
+        #expect(bad.status == 1 && bad.stderr.contains("not a valid FTS5 query: modern AND"))
+        #expect(bad.stderr.trimmingCharacters(in: .newlines).split(separator: "\n").count == 1)
+        #expect(try work.archive(["query", "funding", "--topic", "Net-Reach", "--format", "csv"]).stdout.contains("Changing Lives"))
+    }
+
+    @Test func theCorrectionsReportShowsEachChangedFigureWithBothVersions() throws {
+        let work = try Workspace()
+        try work.copy(Fixtures.itemResponse, as: "a/item.json")
+        try work.copy(Fixtures.repository.appendingPathComponent("Tests/Fixtures/corrections/item-corrected.json"), as: "b/item.json")
+        #expect(try work.archive(["ingest", work.path("a").path]).status == 0)
+        #expect(try work.archive(["query", "corrections", "--format", "csv", "--no-headers"]).stdout.isEmpty)
+        #expect(try work.archive(["ingest", work.path("b").path]).status == 0)
+        let rows = try jsonArray(try work.archive(["query", "corrections", "--format", "json"]).stdout)
+        #expect(rows.count == 2)
+        let count = try #require(rows.first { $0["unit"] as? String == "count" })
+        #expect(count["uin"] as? String == "7926")
+        #expect(count["change"] as? String == "changed" && count["fact"] as? String == "figure")
+        #expect(count["value_before"] as? Int == 44 && count["value_after"] as? Int == 45)
+        #expect(count["evidence_before"] as? String == "44" && count["evidence_after"] as? String == "45")
+        #expect(count["answered_before"] as? String == "2024-01-10" && count["answered_after"] as? String == "2024-01-20")
+        let money = try #require(rows.first { $0["unit"] as? String == "gbp" })
+        #expect(money["value_before"] as? Int == 4_300_000 && money["value_after"] as? Int == 4_400_000)
+        // Figures the correction left alone are not listed.
+        #expect(!rows.contains { ($0["value_before"] as? Int) == 97 })
+        #expect(try work.archive(["query", "corrections", "--since", "2024-02-01", "--format", "csv", "--no-headers"]).stdout.isEmpty)
+    }
+
+
+    @Test(arguments: ReportDefinition.all.map(\.name).filter { $0 != "search" && $0 != "corrections" })
     func everyReportPrintsEveryFormat(report: String) throws {
         let work = try sampleArchive()
         let json = try work.archive(["query", report, "--format", "json"])
@@ -264,4 +331,8 @@ func svgWidth(_ svg: String) -> Double? {
     let tag = svg[range]
     guard let start = tag.range(of: " width=\"")?.upperBound, let end = tag[start...].firstIndex(of: "\"") else { return nil }
     return Double(tag[start..<end])
+}
+
+extension ReportDefinition: CustomTestStringConvertible {
+    public var testDescription: String { name }
 }
