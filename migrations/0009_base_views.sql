@@ -12,6 +12,27 @@ DROP VIEW referral_trends;
 ALTER TABLE questions ADD COLUMN url TEXT GENERATED ALWAYS AS
     ('https://questions-statements.parliament.uk/written-questions/detail/' || date_tabled || '/' || uin) VIRTUAL;
 
+-- Figures and grant statements in the order an answer gives them, so the figures and grants
+-- reports read them in order instead of sorting every row (the grant statements' UNIQUE index
+-- already starts with these columns).
+DROP INDEX figures_by_version;
+CREATE INDEX figures_in_order ON figures(answer_version_id, evidence_start);
+
+-- The referrals report reads NRM figures grouped by what they count, and each version's answer
+-- and day, from these two indexes alone (the versions' rows hold their whole text).
+DROP INDEX figures_nrm;
+CREATE INDEX figures_nrm_values ON figures(period, exploitation_type, population, unit, kind, value, answer_version_id)
+    WHERE is_nrm_referrals;
+CREATE INDEX answer_versions_summary ON answer_versions(id, is_current, answer_id, date_answered, kind);
+
+-- Current versions by day, holding what the answers, figures and grants reports need of a version
+-- (is_current too: SQLite reads a partial index's own condition from its columns), so they read
+-- the versions in order without their rows; and the few answers that were corrected.
+DROP INDEX answer_versions_by_date;
+CREATE INDEX answer_versions_by_date ON answer_versions(date_answered, id, answer_id, is_current, kind, is_truncated, answering_member_id)
+    WHERE is_current;
+CREATE INDEX answer_versions_corrected ON answer_versions(answer_id) WHERE kind = 'correction';
+
 -- Each question with the version of its answer that stands now (one row per question; questions
 -- answered together share the answer, and `is_first_question` marks one row per answer).
 CREATE VIEW current_answers AS

@@ -25,8 +25,8 @@ WITH versions AS (
     SELECT id, answer_id, kind, date_answered,
            lag(id) OVER (PARTITION BY answer_id ORDER BY date_answered, id) AS previous_id,
            lag(date_answered) OVER (PARTITION BY answer_id ORDER BY date_answered, id) AS previous_date
-    FROM answer_versions
-    WHERE kind != 'holding'
+    FROM answer_versions INDEXED BY answer_versions_summary
+    WHERE kind != 'holding' AND answer_id IN (SELECT answer_id FROM answer_versions WHERE kind = 'correction')
 ),
 corrected AS (
     SELECT c.previous_id AS before_id, c.id AS after_id, c.previous_date AS answered_before,

@@ -26,5 +26,5 @@ WHERE (nullif(:since, '') IS NULL OR f.date_answered >= :since)
   AND (nullif(:house, '') IS NULL OR f.house = :house COLLATE NOCASE)
   AND (nullif(:body, '') IS NULL OR f.answering_body = :body COLLATE NOCASE OR CAST(f.answering_body_api_id AS TEXT) = :body)
   AND (nullif(:topic, '') IS NULL OR f.answer_id IN (SELECT answer_id FROM questions WHERE id IN (SELECT rowid FROM search WHERE search MATCH :topic)))
-ORDER BY f.date_answered, f.uin, f.evidence_start
+ORDER BY f.date_answered, f.answer_version_id, f.evidence_start
 LIMIT coalesce(CAST(nullif(:limit, '') AS INTEGER), -1)

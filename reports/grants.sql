@@ -27,5 +27,5 @@ WHERE (nullif(:since, '') IS NULL OR m.date_answered >= :since)
   AND (nullif(:body, '') IS NULL OR m.answering_body = :body COLLATE NOCASE OR CAST(m.answering_body_api_id AS TEXT) = :body)
   AND (nullif(:topic, '') IS NULL OR m.answer_id IN (SELECT answer_id FROM questions WHERE id IN (SELECT rowid FROM search WHERE search MATCH :topic)))
   AND (nullif(:recipient, '') IS NULL OR instr(lower(m.recipient), lower(:recipient)) > 0)
-ORDER BY m.date_answered, m.uin, m.evidence_start
+ORDER BY m.date_answered, m.answer_version_id, m.evidence_start
 LIMIT coalesce(CAST(nullif(:limit, '') AS INTEGER), -1)

@@ -1,8 +1,10 @@
 -- title: Search
--- description: Full-text search of headings, questions and answers as they stand now, best
---   matches first, with the matching words of the text [in brackets]. Unanswered questions are
---   found too; --since and --until then compare the day they were tabled.
+-- description: Full-text search of headings, questions and answers as they stand now: the 100
+--   best matches (or as many as the limit says), best first, with the matching words of the text
+--   [in brackets]. Unanswered questions are found too; --since and --until then compare the day
+--   they were tabled.
 -- param q: what to search for, as an FTS5 query ("exact phrase", AND, OR, NOT, prefix*); `archive query search` quotes plain words for you
+-- param limit: at most this many rows (the 100 best when not given)
 -- column uin text: the question's number
 -- column house text: Commons or Lords
 -- column date_answered date: the day the answer standing now was given (empty while unanswered)
@@ -29,5 +31,5 @@ WHERE search MATCH :q
   AND (nullif(:house, '') IS NULL OR q.house = :house COLLATE NOCASE)
   AND (nullif(:body, '') IS NULL OR b.name = :body COLLATE NOCASE OR CAST(b.api_id AS TEXT) = :body)
   AND (nullif(:topic, '') IS NULL OR q.answer_id IN (SELECT answer_id FROM questions WHERE id IN (SELECT rowid FROM search WHERE search MATCH :topic)))
-ORDER BY search.rank, q.id
-LIMIT coalesce(CAST(nullif(:limit, '') AS INTEGER), -1)
+ORDER BY search.rank
+LIMIT coalesce(CAST(nullif(:limit, '') AS INTEGER), 100)

@@ -9,6 +9,8 @@
 ///     -- view: funding_by_recipient
 ///     -- param by: what a row totals: recipient (the default), funder, year or project
 ///     -- column name text: the recipient, funder, financial year or project the row totals
+///     --
+///     -- (after a bare `--`, comments are the statement's own)
 ///     SELECT ...
 public struct ReportDefinition: Sendable, Equatable {
     /// The file name without `.sql`: the report's command and canned-query name, e.g. "funding".
@@ -118,7 +120,9 @@ struct ReportHeader {
     init(text: String, fileName: String) throws(ReportDefinitionError) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
         var entries: [String] = []
-        while let line = lines.first, line.hasPrefix("--") {
+        // The header ends at the first line that is not a comment, or is a bare `--`: comments
+        // after that belong to the statement.
+        while let line = lines.first, line.hasPrefix("--"), line.trimmingSpaces != "--" {
             lines = lines.dropFirst()
             let content = line.dropFirst(2)
             if content.hasPrefix("   "), !entries.isEmpty {

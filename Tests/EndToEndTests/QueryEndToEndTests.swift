@@ -206,7 +206,9 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
         let seed = try #require(rows.first { $0["value"] as? Double == 1679 })
         #expect(seed["period"] as? String == "2023")
         #expect(seed["exploitation_type"] as? String == "sexual exploitation")
-        #expect((seed["quoted_in"] as? String)?.contains("Commons 7814") == true)
+        #expect(seed["last_quoted_in"] as? String == "Commons 7814")
+        #expect(seed["answers"] as? Int == 1 && seed["values_quoted"] as? Int == 1 && seed["conflicting"] as? Int == 0)
+        #expect(seed["all_values"] as? String == "1679")
         // A total quoted against an official year is checked; a sub-total is not.
         #expect(seed["official_check"] is NSNull)
         for row in rows where row["exploitation_type"] is NSNull && row["population"] is NSNull

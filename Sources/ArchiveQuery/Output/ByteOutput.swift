@@ -26,24 +26,11 @@ public final class ByteOutput {
 
     func append(_ text: String) { buffer.append(contentsOf: text.utf8) }
 
-    /// A whole number in decimal, without making a String.
-    func append(_ number: Int64) {
-        if number == 0 { buffer.append(UInt8(ascii: "0")); return }
-        if number < 0 { buffer.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { raw in
-            while magnitude > 0 {
-                raw[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            }
-            for index in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[index]) }
-        }
-    }
+    func append(_ number: Int64) { buffer.appendDecimal(number) }
+
+    /// Gives `body` the buffer itself: one access for a whole row, where an append a cell would
+    /// pay the class's exclusivity check on every call.
+    func withBuffer<R>(_ body: (inout [UInt8]) throws -> R) rethrows -> R { try body(&buffer) }
 
     /// Hands the waiting bytes on when there are enough of them; call once a row.
     func flushIfFull() throws {
@@ -55,5 +42,25 @@ public final class ByteOutput {
         guard !buffer.isEmpty else { return }
         try sink(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// A whole number in decimal, without making a String: digits made on the stack, appended once.
+    mutating func appendDecimal(_ number: Int64) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { digits in
+            var magnitude = number.magnitude
+            var start = 21
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if number < 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "-")
+            }
+            append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 }

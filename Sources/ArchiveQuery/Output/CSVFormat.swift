@@ -16,42 +16,50 @@ final class CSVWriter: RowWriter {
     func begin(title: String, columns: [ReportColumn]) throws(RenderError) {
         kinds = columns.map(\.kind)
         guard headers, !columns.isEmpty else { return }
-        for (index, column) in columns.enumerated() {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            var name = column.name
-            name.withUTF8 { field($0) }
+        output.withBuffer { out in
+            for (index, column) in columns.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                var name = column.name
+                name.withUTF8 { CSVWriter.field($0, into: &out) }
+            }
+            out.append(contentsOf: "\r\n".utf8)
         }
-        output.append("\r\n")
     }
 
     func write<Cells: RowCells>(_ row: Cells) throws {
         guard !kinds.isEmpty else { return }
-        for index in 0..<kinds.count {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            row.withCell(index) { cell in
-                switch cell {
-                case .null: break
-                case .integer(let i): output.append(i)
-                case .real(let d): output.append(CellText.rawNumber(d, kind: kinds[index]) ?? "")
-                case .text(let bytes): field(bytes)
+        output.withBuffer { out in
+            for index in 0..<kinds.count {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                row.withCell(index) { cell in
+                    switch cell {
+                    case .null: break
+                    case .integer(let i): out.appendDecimal(i)
+                    case .real(let d): out.append(contentsOf: (CellText.rawNumber(d, kind: kinds[index]) ?? "").utf8)
+                    case .text(let bytes): CSVWriter.field(bytes, into: &out)
+                    }
                 }
             }
+            out.append(13)
+            out.append(10)
         }
-        output.append("\r\n")
         try output.flushIfFull()
     }
 
     func end() throws { try output.flush() }
 
-    /// One field, quoted when it must be.
-    private func field(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 13 || $0 == 10 }
-        guard needsQuotes else { output.append(bytes); return }
-        output.append(UInt8(ascii: "\""))
-        for byte in bytes {
-            if byte == UInt8(ascii: "\"") { output.append(byte) }
-            output.append(byte)
+    /// One field, quoted when it must be, quotes inside doubled; runs between quotes copied whole.
+    static func field(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let needsQuotes = bytes.contains { $0 <= UInt8(ascii: ",") && ($0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 13 || $0 == 10) }
+        guard needsQuotes else { out.append(contentsOf: bytes); return }
+        out.append(UInt8(ascii: "\""))
+        var start = 0
+        while let quote = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...quote]))
+            out.append(UInt8(ascii: "\""))
+            start = quote + 1
         }
-        output.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -28,18 +28,20 @@ final class JSONWriter: RowWriter {
     }
 
     func write<Cells: RowCells>(_ row: Cells) throws {
-        if lines {
-            output.append(UInt8(ascii: "{"))
-        } else {
-            output.append(rows == 0 ? "[\n" : ",\n")
-            output.append(kinds.isEmpty ? "  {}" : "  {\n")
+        output.withBuffer { out in
+            if lines {
+                out.append(UInt8(ascii: "{"))
+            } else {
+                out.append(contentsOf: (rows == 0 ? "[\n" : ",\n").utf8)
+                out.append(contentsOf: (kinds.isEmpty ? "  {}" : "  {\n").utf8)
+            }
+            for index in 0..<kinds.count {
+                if index > 0 { out.append(contentsOf: (lines ? "," : ",\n").utf8) }
+                out.append(contentsOf: keys[index])
+                row.withCell(index) { JSONWriter.literal($0, kind: kinds[index], into: &out) }
+            }
+            out.append(contentsOf: (lines ? "}\n" : kinds.isEmpty ? "" : "\n  }").utf8)
         }
-        for index in 0..<kinds.count {
-            if index > 0 { output.append(lines ? "," : ",\n") }
-            keys[index].withUnsafeBufferPointer { output.append($0) }
-            row.withCell(index) { literal($0, kind: kinds[index]) }
-        }
-        output.append(lines ? "}\n" : kinds.isEmpty ? "" : "\n  }")
         rows += 1
         try output.flushIfFull()
     }
@@ -49,42 +51,51 @@ final class JSONWriter: RowWriter {
         try output.flush()
     }
 
-    private func literal(_ cell: Cell, kind: ColumnKind) {
+    private static func literal(_ cell: Cell, kind: ColumnKind, into out: inout [UInt8]) {
         switch cell {
-        case .null: output.append("null")
-        case .integer(let i): output.append(i)
-        case .real(let d): output.append(CellText.rawNumber(d, kind: kind) ?? "null")
-        case .text(let bytes): string(bytes)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .integer(let i): out.appendDecimal(i)
+        case .real(let d): out.append(contentsOf: (CellText.rawNumber(d, kind: kind) ?? "null").utf8)
+        case .text(let bytes): string(bytes, into: &out)
         }
     }
 
-    /// A JSON string literal, escaped byte by byte (UTF-8 lead and continuation bytes pass through).
-    private func string(_ bytes: UnsafeBufferPointer<UInt8>) {
-        output.append(UInt8(ascii: "\""))
-        var index = 0
+    /// A JSON string literal: runs that need no escape are copied whole (UTF-8 lead and
+    /// continuation bytes pass through), each byte that does is replaced by its escape.
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var start = 0, index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""): output.append("\\\"")
-            case UInt8(ascii: "\\"): output.append("\\\\")
-            case 10: output.append("\\n")
-            case 13: output.append("\\r")
-            case 9: output.append("\\t")
-            case 8: output.append("\\b")
-            case 12: output.append("\\f")
-            case 0..<0x20:
-                output.append("\\u00")
-                output.append(JSONWriter.hex[Int(byte >> 4)])
-                output.append(JSONWriter.hex[Int(byte & 0xF)])
-            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                output.append(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
-                index += 2
-            default: output.append(byte)
+            let isLineSeparator = byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80
+                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || isLineSeparator else {
+                index += 1
+                continue
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            let escape: String
+            switch byte {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case 10: escape = "\\n"
+            case 13: escape = "\\r"
+            case 9: escape = "\\t"
+            case 8: escape = "\\b"
+            case 12: escape = "\\f"
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+            case 0xE2:
+                escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                index += 2
+            default:
+                escape = "\\u00" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]], as: UTF8.self)
+            }
+            out.append(contentsOf: escape.utf8)
             index += 1
+            start = index
         }
-        output.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        out.append(UInt8(ascii: "\""))
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
@@ -93,7 +104,7 @@ final class JSONWriter: RowWriter {
     static func string(_ text: String) -> String {
         let (output, result) = ByteOutput.collecting()
         var text = text
-        text.withUTF8 { JSONWriter(output: output, lines: true).string($0) }
+        text.withUTF8 { bytes in output.withBuffer { JSONWriter.string(bytes, into: &$0) } }
         return result()
     }
 }

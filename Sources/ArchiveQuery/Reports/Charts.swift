@@ -21,34 +21,25 @@ public enum FundingChart {
     }
 }
 
-/// NRM referrals by year: for each calendar year, the total of all referrals quoted in answers
-/// (the value most answers quoted, then the latest) beside the official total. Quarters, financial
-/// years and the totals for one exploitation type or group are left out of the chart, and a note
-/// under it says how many rows that leaves in the table.
+/// NRM referrals by year: for each calendar year, the total of all referrals the latest answer
+/// quoted beside the official total (revised where it was). Quarters, financial years and the
+/// totals for one exploitation type or group are left out of the chart, and a note under it says
+/// how many rows that leaves in the table.
 public enum ReferralChart {
     public static func chart(_ report: ReportTable) -> (table: ReportTable, spec: ChartSpec) {
         func column(_ name: String) -> Int { report.columnIndex(named: name) ?? 0 }
-        let (period, type, population, unit, kind, value, answers, last, published, revised) =
+        let (period, type, population, unit, kind, value, published, revised) =
             (column("period"), column("exploitation_type"), column("population"), column("unit"), column("kind"),
-             column("value"), column("answers"), column("last_quoted"), column("official_first_published"),
-             column("official_revised"))
-        var quoted: [String: (value: ReportValue, answers: Int64, last: String)] = [:]
-        var official: [String: ReportValue] = [:]
+             column("value"), column("official_first_published"), column("official_revised"))
+        var rows: [[ReportValue]] = []
         var leftOut = 0
         for row in report.rows {
             guard case .text(let year) = row[period], year.count == 4, year.allSatisfy(\.isNumber),
                   row[type] == .null, row[population] == .null, row[unit] == .text("count"), row[kind] == .text("level")
             else { leftOut += 1; continue }
-            let candidate = (row[value], row[answers].integerValue ?? 0, row[last].textValue ?? "")
-            if let best = quoted[year], (best.answers, best.last) >= (candidate.1, candidate.2) { continue }
-            quoted[year] = candidate
-            let officialTotal = row[revised] != .null ? row[revised] : row[published]
-            if officialTotal != .null { official[year] = officialTotal }
-        }
-        var rows: [[ReportValue]] = []
-        for year in quoted.keys.sorted() {
-            rows.append([.text(year), .text("quoted in answers"), quoted[year]!.value])
-            if let total = official[year] { rows.append([.text(year), .text("official total"), total]) }
+            rows.append([.text(year), .text("quoted in answers"), row[value]])
+            let official = row[revised] != .null ? row[revised] : row[published]
+            if official != .null { rows.append([.text(year), .text("official total"), official]) }
         }
         var spec = ChartSpec(category: "year", value: "referrals", series: "series", style: .bars,
                              title: "NRM referrals: totals quoted in answers and official totals",
