@@ -228,7 +228,7 @@ public struct SVGChart: Sendable {
         let top = 56.0 + 18
         let bottomLabels = rotate ? categoryWidth * 0.72 + 18 : 22
         let width = (left + plotWidth + 24 + legendWidth).rounded(.up)
-        let height = (top + plotHeight + bottomLabels + 40 + (spec.note == nil ? 0 : 22)).rounded(.up)
+        let height = (top + plotHeight + bottomLabels + 40 + noteHeight).rounded(.up)
         let bottom = top + plotHeight
         func y(_ v: Double) -> Double { bottom - (v - scale.lo) / (scale.hi - scale.lo) * plotHeight }
 
@@ -260,7 +260,7 @@ public struct SVGChart: Sendable {
                 doc.text(name, x: x, y: bottom + 18, size: Self.smallFont, anchor: "middle", attributes: ["class": "tick-label"])
             }
         }
-        doc.text(categoryAxisTitle, x: left + plotWidth / 2, y: height - 12, size: Self.fontSize, anchor: "middle", attributes: ["class": "axis-label"])
+        doc.text(categoryAxisTitle, x: left + plotWidth / 2, y: height - 12 - noteHeight, size: Self.fontSize, anchor: "middle", attributes: ["class": "axis-label"])
         doc.close("g")
         if scale.lo < 0 {
             doc.line(x1: left, y1: y(0), x2: left + plotWidth, y2: y(0), stroke: Self.axisColour, attributes: ["class": "zero-line"])
@@ -310,6 +310,9 @@ public struct SVGChart: Sendable {
         return doc.finish()
     }
 
+    /// Room kept along the bottom for the spec's note.
+    private var noteHeight: Double { spec.note == nil ? 0 : 22 }
+
     /// The spec's note, small, along the bottom edge.
     private func drawNote(_ doc: inout SVGDocument, height: Double) {
         guard let note = spec.note else { return }
@@ -338,7 +341,7 @@ public struct SVGChart: Sendable {
         let width = (left + (hasNegative ? valueLabelWidth + 8 : 0) + plotWidth + right + legendWidth).rounded(.up)
         let plotLeft = left + (hasNegative ? valueLabelWidth + 8 : 0)
         let bottom = top + plotHeight
-        let height = (bottom + 62 + (spec.note == nil ? 0 : 22)).rounded(.up)
+        let height = (bottom + 62 + noteHeight).rounded(.up)
         func x(_ v: Double) -> Double { plotLeft + (v - scale.lo) / (scale.hi - scale.lo) * plotWidth }
 
         var doc = SVGDocument(width: width, height: height, title: title)
@@ -351,7 +354,7 @@ public struct SVGChart: Sendable {
             doc.text(text, x: x(tick), y: bottom + 18, size: Self.smallFont, anchor: "middle", attributes: ["class": "tick-label"])
         }
         doc.line(x1: plotLeft, y1: bottom, x2: plotLeft + plotWidth, y2: bottom, stroke: Self.axisColour)
-        doc.text(valueAxisTitle, x: plotLeft + plotWidth / 2, y: height - 12, size: Self.fontSize, anchor: "middle", attributes: ["class": "axis-label"])
+        doc.text(valueAxisTitle, x: plotLeft + plotWidth / 2, y: height - 12 - noteHeight, size: Self.fontSize, anchor: "middle", attributes: ["class": "axis-label"])
         doc.close("g")
 
         doc.open("g", ["class": "axis category-axis"])
