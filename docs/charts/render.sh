@@ -4,7 +4,8 @@
 #   docs/charts/render.sh ARCHIVE_BINARY DEV_SET_DB BENCHMARK_DB
 # DEV_SET_DB: sample-data and both dev sets ingested; BENCHMARK_DB: `make bench`'s archive (--keep).
 set -eu
-archive=$1 devset=$2 bench=$3
+absolute() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
+archive=$(absolute "$1") devset=$(absolute "$2") bench=$(absolute "$3")
 cd "$(dirname "$0")"
 "$archive" query funding --db "$devset" --format svg > funding.svg
 "$archive" query funding --by year --db "$devset" --format svg > funding-by-year.svg
