@@ -71,8 +71,9 @@ BLOCKERS = {
         "the stored versions (PROFILE.md)."),
     "query": (
         "Both sides run the same file, reports/NAME.sql; the archive streams rows to CSV as SQLite steps "
-        "them (no String per cell) and opens the file memory-mapped. A miss under 1 s at N=100,000 is the "
-        "SQL itself: sqlite3 is as slow; bench/PROFILE.md has the query plans."),
+        "them, straight from SQLite's bytes (no String per cell), so what is left is the SQL and, at small N, "
+        "the archive's start-up (~50 ms: Swift runtime, opening and checking the archive). bench/PROFILE.md "
+        "has each report's query plan and what the figures report, the one closest to 1 s, spends its time on."),
     "reextract": (
         "Re-extraction reads every stored text again on one worker per core, then replaces each version's "
         "figures and grant statements and settles the grants they name, in batches of 256, one transaction "
