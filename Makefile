@@ -5,6 +5,7 @@
 #   make release build an optimised binary into .build/release/archive
 #   make install install the optimised binary as $(PREFIX)/bin/archive (PREFIX=/usr/local)
 #   make deps    install missing system packages (apt, when run as root), or say what to install
+#   make serve   Datasette on http://127.0.0.1:8001 over demo.db, with the archive's metadata
 #   make bench   run the performance benchmark, N=100000 (bench/README.md)
 #   make bench-quick  the benchmark at N=500 in seconds, nothing asserted (CI runs it)
 #   make clean   remove build output and demo.db
@@ -12,10 +13,12 @@
 SWIFT      ?= swift
 APT_PACKAGES = libsqlite3-dev libxml2-dev pkg-config sqlite3
 DEMO_DB    ?= demo.db
+DATASETTE_VERSION = 0.65.5
+SERVE_PORT ?= 8001
 
 PREFIX     ?= /usr/local
 
-.PHONY: demo test build release deps bench clean install
+.PHONY: demo test build release deps bench clean install serve
 
 demo: deps build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).ingest-lock
@@ -57,6 +60,14 @@ deps:
 	@python3 -c "import jsonschema, referencing" 2>/dev/null || \
 	  { echo "installing the Python jsonschema package (the 360Giving export test validates with it)"; \
 	    python3 -m pip install -q jsonschema || { echo "install it with: python3 -m pip install jsonschema"; exit 1; }; }
+	@datasette --version 2>/dev/null | grep -q " $(DATASETTE_VERSION)$$" || \
+	  { echo "installing Datasette $(DATASETTE_VERSION) (make serve, and the publishing test runs it)"; \
+	    python3 -m pip install -q "datasette==$(DATASETTE_VERSION)" || { echo "install it with: python3 -m pip install datasette==$(DATASETTE_VERSION)"; exit 1; }; }
+
+# Datasette on 127.0.0.1 over the demo archive, with the metadata the archive makes of itself.
+serve: demo
+	.build/debug/archive export datasette --db $(DEMO_DB) > $(DEMO_DB:.db=)-metadata.json
+	datasette serve -i $(DEMO_DB) -m $(DEMO_DB:.db=)-metadata.json -h 127.0.0.1 -p $(SERVE_PORT)
 
 # MARK: bench (bench/README.md). `make bench`: the release binary in .build-bench, N=100000
 # (BENCH_N=... to change), targets asserted. `make bench-quick`: N=500 in seconds, nothing asserted;
@@ -82,4 +93,4 @@ bench-deps:
 	$(call apt_install,$(BENCH_APT))
 
 clean:
-	rm -rf .build .build-bench bench/work $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).ingest-lock
+	rm -rf .build .build-bench bench/work $(DEMO_DB) $(DEMO_DB:.db=)-metadata.json $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).ingest-lock

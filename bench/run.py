@@ -74,6 +74,9 @@ BLOCKERS = {
         "them, straight from SQLite's bytes (no String per cell), so what is left is the SQL and, at small N, "
         "the archive's start-up (~50 ms: Swift runtime, opening and checking the archive). bench/PROFILE.md "
         "has each report's query plan and what the figures report, the one closest to 1 s, spends its time on."),
+    "datasette": (
+        "Datasette runs each canned query and table page with a 1 s limit; a page over it answers HTTP 400. "
+        "Its table pages also count rows and compute facets (each facet has its own 0.2 s limit)."),
     "reextract": (
         "Re-extraction reads every stored text again on one worker per core, then replaces each version's "
         "figures and grant statements and settles the grants they name, in batches of 256, one transaction "
@@ -159,6 +162,48 @@ SQLITE_PARAMETERS = {"search": [(":q", "'\"trafficking\"'")]}
 
 def report_names():
     return sorted(f[:-4] for f in os.listdir(REPORTS_DIR) if f.endswith(".sql"))
+
+
+def datasette_pages(archive, db):
+    """Serves `db` with Datasette and the archive's metadata on a free loopback port, and times each
+    canned query (search for trafficking) and each visible table and view page, JSON and HTML.
+    Yields (page, seconds, ok, note); a page over Datasette's time limit answers HTTP 400."""
+    import socket
+    import urllib.error
+    import urllib.request
+    metadata = os.path.join(WORK, "metadata.json")
+    with open(metadata, "wb") as f:
+        subprocess.run([archive, "export", "datasette", "--db", db, "--name", "archive"], stdout=f, check=True)
+    meta = json.load(open(metadata))["databases"]["archive"]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(["datasette", "serve", "-i", db, "-m", metadata, "-h", "127.0.0.1", "-p", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=1).read()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.1)
+        pages = [(f"query {q}", f"/archive/{q}", "q=trafficking" if q == "search_report" else "") for q in sorted(meta["queries"])]
+        pages += [(f"table {t}", f"/archive/{t}", "") for t, m in sorted(meta["tables"].items()) if not m.get("hidden")]
+        for name, path, query in pages:
+            for kind, url in (("json", f"{base}{path}.json?{query}"), ("html", f"{base}{path}?{query}")):
+                start = time.perf_counter()
+                try:
+                    body = urllib.request.urlopen(url, timeout=30).read()
+                    ok, note = True, f"{len(body):,} bytes"
+                except urllib.error.HTTPError as e:
+                    ok, note = False, f"HTTP {e.code}: {e.read()[:120]!r}"
+                seconds = time.perf_counter() - start
+                yield f"{name} ({kind})", seconds, ok and seconds < 1.0, note
+    finally:
+        server.terminate()
+        server.wait()
+
 
 
 def rows_in(csv_text):
@@ -293,6 +338,14 @@ def main():
         if name in ("figures", "referrals"):
             add(f"peak RSS, query {name} --format csv", ka / 1024, None, "MB", "< 50 MB", ka / 1024 < 50,
                 f"{ra - 1} rows streamed", "query")
+
+    # 4b. the same archive published: Datasette with the archive's metadata, every canned query and
+    # every table page fetched through the running server, each within Datasette's 1 s time limit.
+    if shutil.which("datasette"):
+        for name, seconds, ok, note in datasette_pages(archive, db):
+            add(f"datasette {name}", seconds, None, "s", "< 1 s (Datasette's time limit)", ok, note, "datasette")
+    else:
+        log("datasette is not installed (make deps): the published pages are not measured")
 
     # 3. the nightly increment: 1% of files new or changed, with the whole corpus given again.
     before = subprocess.run([sqlite3, db, "SELECT count(*) FROM answer_versions"], capture_output=True, text=True).stdout.strip()

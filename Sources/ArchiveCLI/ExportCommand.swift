@@ -12,8 +12,9 @@ struct ExportCommand: ParsableCommand {
             EXAMPLES:
               archive export 360giving --format csv > grants.csv
               archive export 360giving --format json > grants.json
+              archive export datasette --db archive.db > metadata.json
             """,
-        subcommands: [ThreeSixtyGivingExport.self]
+        subcommands: [ThreeSixtyGivingExport.self, DatasetteExport.self]
     )
 }
 
@@ -63,6 +64,42 @@ struct ThreeSixtyGivingExport: ParsableCommand {
                 }
             }
             try StandardOutput.write(text)
+        }
+    }
+}
+
+/// `archive export datasette`: Datasette's metadata for the archive, made from its own definitions.
+struct DatasetteExport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "datasette",
+        abstract: "Datasette metadata for the archive: titles, descriptions, licence, and every report as a canned query.",
+        discussion: """
+            Describes every table, view and column from the comments in the migrations, shows \
+            foreign keys by name, sets up full-text search, sorts and facets, hides bookkeeping \
+            tables, and makes each report (reports/NAME.sql) a canned query with its parameters as \
+            form fields (a table's namesake gets _report added: grants_report, figures_report, \
+            answers_report, search_report; the search text is q). Nothing in it is kept by hand.
+
+            EXAMPLES:
+              archive export datasette --db archive.db > metadata.json
+              datasette serve -i archive.db -m metadata.json
+              archive export datasette --db archive.db --format yaml > metadata.yaml
+            """
+    )
+    @OptionGroup var database: DatabaseOptions
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, yaml }
+
+    @Option(name: .long, help: "json or yaml.") var format: Format = .json
+
+    @Option(name: .long, help: ArgumentHelp("The name Datasette serves the database under. Default: the --db file's name without its extension.", valueName: "name"))
+    var name: String?
+
+    func run() throws {
+        let served = name ?? URL(fileURLWithPath: database.path).deletingPathExtension().lastPathComponent
+        try withReadOnlyArchive(database) { db in
+            let metadata = try DatasetteMetadata.metadata(for: db, name: served)
+            try StandardOutput.write(format == .json ? try DatasetteMetadata.json(metadata) : DatasetteMetadata.yaml(metadata))
         }
     }
 }

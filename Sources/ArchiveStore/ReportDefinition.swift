@@ -163,43 +163,48 @@ enum SQLText {
         scan(sql) { _ in replacement }
     }
 
-    /// Walks `sql`, calling `visit` with each parameter's name; returns the text with each
-    /// parameter replaced by what `visit` returns (kept when it returns nil).
+    /// Walks `sql`'s UTF-8 bytes, calling `visit` with each parameter's name; returns the text with
+    /// each parameter replaced by what `visit` returns (kept when it returns nil).
     @discardableResult
     private static func scan(_ sql: String, _ visit: (String) -> String?) -> String {
-        let scalars = Array(sql.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        let bytes = Array(sql.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var i = 0
+        /// Copies up to `end` (or the text's end), then goes on from there.
         func copy(through end: Int) {
-            out.append(contentsOf: scalars[i..<min(end, scalars.count)])
-            i = min(end, scalars.count)
+            let end = min(end, bytes.count)
+            out.append(contentsOf: bytes[i..<end])
+            i = end
         }
-        func index(of closing: [Unicode.Scalar], from start: Int) -> Int {
+        /// Where `closing` ends, searching from `start`: the text's end when it never does.
+        func end(of closing: [UInt8], from start: Int) -> Int {
             var j = start
-            while j < scalars.count {
-                if Array(scalars[j..<min(j + closing.count, scalars.count)]) == closing { return j + closing.count }
+            while j + closing.count <= bytes.count {
+                if bytes[j..<(j + closing.count)].elementsEqual(closing) { return j + closing.count }
                 j += 1
             }
-            return scalars.count
+            return bytes.count
         }
-        while i < scalars.count {
-            let c = scalars[i]
-            let next: Unicode.Scalar? = i + 1 < scalars.count ? scalars[i + 1] : nil
+        func isNameByte(_ byte: UInt8) -> Bool {
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte >= 0x80
+        }
+        while i < bytes.count {
+            let c = bytes[i]
+            let next: UInt8? = i + 1 < bytes.count ? bytes[i + 1] : nil
             switch c {
             // A quote doubled inside a string is two strings back to back, which this reads the same way.
-            case "'": copy(through: index(of: ["'"], from: i + 1))
-            case "\"": copy(through: index(of: ["\""], from: i + 1))
-            case "`": copy(through: index(of: ["`"], from: i + 1))
-            case "[": copy(through: index(of: ["]"], from: i + 1))
-            case "-" where next == "-": copy(through: index(of: ["\n"], from: i + 2))
-            case "/" where next == "*": copy(through: index(of: ["*", "/"], from: i + 2))
-            case ":", "@", "$":
+            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"): copy(through: end(of: [c], from: i + 1))
+            case UInt8(ascii: "["): copy(through: end(of: [UInt8(ascii: "]")], from: i + 1))
+            case UInt8(ascii: "-") where next == UInt8(ascii: "-"): copy(through: end(of: [10], from: i + 2))
+            case UInt8(ascii: "/") where next == UInt8(ascii: "*"): copy(through: end(of: Array("*/".utf8), from: i + 2))
+            case UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "$"):
                 var j = i + 1
-                while j < scalars.count, scalars[j].properties.isAlphabetic || ("0"..."9").contains(scalars[j]) || scalars[j] == "_" { j += 1 }
-                if j == i + 1 { copy(through: i + 1); continue }
-                let name = String(String.UnicodeScalarView(scalars[(i + 1)..<j]))
-                if let replacement = visit(name) {
-                    out.append(contentsOf: replacement.unicodeScalars)
+                while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
+                guard j > i + 1 else { copy(through: i + 1); continue }
+                if let replacement = visit(String(decoding: bytes[(i + 1)..<j], as: UTF8.self)) {
+                    out.append(contentsOf: replacement.utf8)
                     i = j
                 } else {
                     copy(through: j)
@@ -207,7 +212,7 @@ enum SQLText {
             default: copy(through: i + 1)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -217,6 +217,32 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
         }
     }
 
+    @Test func referralsShowTheLatestValueAndEveryValueWhenAnswersDisagree() throws {
+        let work = try sampleArchive()
+        let later = try itemJSON().withValue {
+            $0["id"] = 9_000_002
+            $0["uin"] = "99002"
+            $0["dateTabled"] = "2025-03-03T00:00:00"
+            $0["dateAnswered"] = "2025-03-10T00:00:00"
+            $0["answeringBodyId"] = 1
+            $0["answeringBodyName"] = "Home Office"
+            $0["answerText"] = "<p>The most recent statistics show that in 2023, sexual exploitation accounted for 10% (1,697) of all referrals.</p>"
+        }
+        try work.writeJSON("later/99002.json", later)
+        #expect(try work.archive(["ingest", work.path("later").path]).status == 0)
+        let rows = try jsonArray(try work.archive(["query", "referrals", "--format", "json"]).stdout)
+        let row = try #require(rows.first { $0["period"] as? String == "2023" && $0["exploitation_type"] as? String == "sexual exploitation"
+            && $0["population"] is NSNull && $0["unit"] as? String == "count" && $0["kind"] as? String == "level" })
+        #expect(row["value"] as? Int == 1697)
+        #expect(row["all_values"] as? String == "1679,1697")
+        #expect(row["values_quoted"] as? Int == 2 && row["conflicting"] as? Int == 1 && row["answers"] as? Int == 2)
+        #expect(row["first_quoted"] as? String == "2024-10-17" && row["last_quoted"] as? String == "2025-03-10")
+        #expect(row["last_quoted_in"] as? String == "Commons 99002")
+        // Filtered to answers before the later one, only the seed's value is left.
+        let before = try jsonArray(try work.archive(["query", "referrals", "--until", "2025-01-01", "--format", "json"]).stdout)
+        #expect(before.contains { $0["value"] as? Int == 1679 && $0["population"] is NSNull && $0["conflicting"] as? Int == 0 })
+    }
+
     @Test func referralsChartIsValidSVGWithALabelledMarkPerYear() throws {
         let work = try sampleArchive()
         let result = try work.archive(["query", "referrals", "--format", "svg"])
