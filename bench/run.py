@@ -202,7 +202,11 @@ def datasette_pages(archive, db):
                 yield f"{name} ({kind})", seconds, ok and seconds < 1.0, note
     finally:
         server.terminate()
-        server.wait()
+        try:
+            server.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 

@@ -32,9 +32,14 @@ final class DatasetteServer: @unchecked Sendable {
 
     deinit { stop() }
 
+    /// Stops the server: SIGTERM, and SIGKILL after 3 s (uvicorn waits for open keep-alive
+    /// connections to close before it exits on SIGTERM).
     func stop() {
         guard process.isRunning else { return }
         process.terminate()
+        let deadline = Date().addingTimeInterval(3)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 
