@@ -173,8 +173,9 @@ def datasette_pages(archive, db):
     import urllib.request
     metadata = os.path.join(WORK, "metadata.json")
     with open(metadata, "wb") as f:
-        subprocess.run([archive, "export", "datasette", "--db", db, "--name", "archive"], stdout=f, check=True)
-    meta = json.load(open(metadata))["databases"]["archive"]
+        subprocess.run([archive, "export", "datasette", "--db", db], stdout=f, check=True)
+    served = os.path.splitext(os.path.basename(db))[0]  # Datasette names a database by its file
+    meta = json.load(open(metadata))["databases"][served]
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -188,8 +189,8 @@ def datasette_pages(archive, db):
                 break
             except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.1)
-        pages = [(f"query {q}", f"/archive/{q}", "q=trafficking" if q == "search_report" else "") for q in sorted(meta["queries"])]
-        pages += [(f"table {t}", f"/archive/{t}", "") for t, m in sorted(meta["tables"].items()) if not m.get("hidden")]
+        pages = [(f"query {q}", f"/{served}/{q}", "q=trafficking" if q == "search_report" else "") for q in sorted(meta["queries"])]
+        pages += [(f"table {t}", f"/{served}/{t}", "") for t, m in sorted(meta["tables"].items()) if not m.get("hidden")]
         for name, path, query in pages:
             for kind, url in (("json", f"{base}{path}.json?{query}"), ("html", f"{base}{path}?{query}")):
                 start = time.perf_counter()

@@ -27,9 +27,8 @@
 -- read each version's whole row, text and all), keeps it well under a second at 100,000 answers.
 WITH quoted AS (
     SELECT f.period, f.exploitation_type, f.population, f.unit, f.kind,
-           max(v.date_answered) AS last_quoted,
-           f.value AS value,                       -- from the row with the latest day (SQLite's rule for max())
-           v.answer_id AS last_answer_id,          -- likewise
+           -- The latest quote: its day, then its answer (the later one on a tie), then its value.
+           max(v.date_answered || printf('%012d', v.answer_id) || f.value) AS latest,
            min(v.date_answered) AS first_quoted,
            count(DISTINCT v.answer_id) AS answers,
            count(DISTINCT f.value) AS values_quoted,
@@ -56,7 +55,9 @@ SELECT t.period, t.exploitation_type, t.population, t.unit, t.kind, t.value, t.a
            WHEN o.revised IS NOT NULL AND abs(t.value - o.revised) <= 0.005 * o.revised THEN 'matches revised'
            ELSE 'differs from official totals'
        END AS official_check
-FROM quoted t
+FROM (SELECT *, CAST(substr(latest, 23) AS NUMERIC) AS value, substr(latest, 1, 10) AS last_quoted,
+             CAST(substr(latest, 11, 12) AS INTEGER) AS last_answer_id
+      FROM quoted) t
 LEFT JOIN nrm_official_totals o ON CAST(o.year AS TEXT) = t.period AND t.exploitation_type IS NULL
      AND t.population IS NULL AND t.unit = 'count' AND t.kind = 'level'
 ORDER BY t.period, t.exploitation_type NULLS FIRST, t.population NULLS FIRST, t.unit, t.kind

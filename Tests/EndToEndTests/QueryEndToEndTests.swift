@@ -226,7 +226,7 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
             $0["dateAnswered"] = "2025-03-10T00:00:00"
             $0["answeringBodyId"] = 1
             $0["answeringBodyName"] = "Home Office"
-            $0["answerText"] = "<p>The most recent statistics show that in 2023, sexual exploitation accounted for 10% (1,697) of all referrals.</p>"
+            $0["answerText"] = "<p>The most recent National Referral Mechanism statistics show that in 2023, sexual exploitation accounted for 10% (1,697) of all referrals.</p>"
         }
         try work.writeJSON("later/99002.json", later)
         #expect(try work.archive(["ingest", work.path("later").path]).status == 0)
