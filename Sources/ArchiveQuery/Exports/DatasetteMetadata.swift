@@ -33,17 +33,14 @@ public enum DatasetteMetadata {
         "organisations": "name", "answering_bodies": "name", "members": "name", "questions": "heading",
     ]
 
-    /// How a table first sorts (newest or largest first) and what it is faceted by.
-    static let curation: [String: (sortDesc: String?, facets: [String])] = [
-        "questions": ("date_tabled", ["house", "answering_body_id", "is_named_day"]),
-        "answer_versions": ("date_answered", ["kind"]),
-        "figures": (nil, ["unit", "kind", "exploitation_type", "period"]),
-        "grants": ("amount_pence", ["financial_year", "funder_id"]),
-        "grant_mentions": (nil, ["qualifier"]),
-        "current_answers": ("date_answered", ["house", "answering_body", "answer_kind"]),
-        "current_figures": ("date_answered", ["unit", "exploitation_type", "period"]),
-        "current_grant_mentions": ("date_answered", ["funder", "financial_year"]),
-        "question_answers": ("date_answered", ["house", "answering_body"]),
+    /// What a table is faceted by: the few columns people filter on, on tables (a facet on a view
+    /// would compute the whole view on every page). No table is given a sort: a page in rowid order
+    /// needs no index, and any column sorts with a click.
+    static let facets: [String: [String]] = [
+        "questions": ["house", "answering_body_id"],
+        "answer_versions": ["kind"],
+        "figures": ["unit", "exploitation_type"],
+        "grants": ["financial_year", "funder_id"],
     ]
 
     /// Tables and views whose rows are questions, searched through the `search` index by question id.
@@ -64,7 +61,8 @@ public enum DatasetteMetadata {
         let names = try database.rows("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'search_%'")
             .compactMap { $0[0].textValue }
         var tables: [String: Any] = [:]
-        for table in names { tables[table] = self.table(table, documentation.entries[table]) }
+        let reportViews = Set(reports.compactMap(\.viewName))
+        for table in names { tables[table] = self.table(table, documentation.entries[table], reportViews: reportViews) }
         var queries: [String: Any] = [:]
         for report in reports {
             queries[queryName(report, tables: Set(names))] = [
@@ -81,16 +79,16 @@ public enum DatasetteMetadata {
         ]
     }
 
-    private static func table(_ name: String, _ entry: SchemaDocumentation.Entry?) -> [String: Any] {
+    private static func table(_ name: String, _ entry: SchemaDocumentation.Entry?, reportViews: Set<String>) -> [String: Any] {
         if hidden.contains(name) { return ["hidden": true] }
         var table: [String: Any] = [:]
+        // A report's view is its canned query without parameters: listed once, as the query (a
+        // view's page would also count its rows, computing the report twice).
+        if reportViews.contains(name) { table["hidden"] = true }
         if let description = entry?.description { table["description"] = description }
         if let columns = entry?.columns, !columns.isEmpty { table["columns"] = columns }
         if let label = labels[name] { table["label_column"] = label }
-        if let (sortDesc, facets) = curation[name] {
-            if let sortDesc { table["sort_desc"] = sortDesc }
-            table["facets"] = facets
-        }
+        if let facets = facets[name] { table["facets"] = facets }
         if let pk = searchable[name] {
             table["fts_table"] = "search"
             table["fts_pk"] = pk
