@@ -70,6 +70,8 @@ public enum DatasetteMetadata {
                 "description": report.description,
                 "sql": report.sql,
                 "params": report.parameters.map(\.name),
+                // The SQL is long; the page leads with the form and the rows, the SQL a click away.
+                "hide_sql": true,
             ] as [String: Any]
         }
         return [
