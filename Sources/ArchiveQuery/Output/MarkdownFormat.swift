@@ -4,54 +4,29 @@
 // up, to widths taken from the first page of rows (later rows are never cut, only padded). A
 // Markdown table cannot lack a header, so `headers: false` is ignored here.
 
-final class MarkdownWriter: RowWriter {
-    private let output: ByteOutput
-    private var columns: [ReportColumn] = []
-    private var waiting: [[String]] = []
-    private var widths: [Int]?
+final class MarkdownWriter: PagedTextWriter {
+    private var widths: [Int] = []
 
-    init(output: ByteOutput) { self.output = output }
-
-    func begin(title: String, columns: [ReportColumn]) throws(RenderError) { self.columns = columns }
-
-    func write<Cells: RowCells>(_ row: Cells) throws {
-        guard !columns.isEmpty else { return }
-        let cells = columns.indices.map { index in
-            row.withCell(index) { MarkdownWriter.cell(CellText.display($0.value, kind: columns[index].kind)) }
-        }
-        if widths == nil {
-            waiting.append(cells)
-            if waiting.count >= TableFormat.page { printPage() }
-        } else {
-            line(cells)
-        }
-        try output.flushIfFull()
+    override func text(_ value: ReportValue, kind: ColumnKind) -> String {
+        MarkdownWriter.cell(CellText.display(value, kind: kind))
     }
 
-    func end() throws {
-        if widths == nil, !columns.isEmpty { printPage() }
-        try output.flush()
-    }
-
-    private func printPage() {
+    override func printPage(_ rows: [[String]]) {
         let headers = columns.map { MarkdownWriter.cell($0.name) }
-        var widths = headers.map { max(3, DisplayWidth.of($0)) }
-        for row in waiting {
+        widths = headers.map { max(3, DisplayWidth.of($0)) }
+        for row in rows {
             for (i, text) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(text)) }
         }
-        self.widths = widths
-        line(headers)
+        printRow(headers)
         output.append("| " + columns.enumerated().map { i, column in
             column.kind.isNumeric
                 ? String(repeating: "-", count: widths[i] - 1) + ":"
                 : String(repeating: "-", count: widths[i])
         }.joined(separator: " | ") + " |\n")
-        for row in waiting { line(row) }
-        waiting = []
+        for row in rows { printRow(row) }
     }
 
-    private func line(_ texts: [String]) {
-        guard let widths else { return }
+    override func printRow(_ texts: [String]) {
         output.append("| " + texts.enumerated().map { i, text in
             DisplayWidth.pad(text, to: widths[i], rightAligned: columns[i].kind.isNumeric)
         }.joined(separator: " | ") + " |\n")

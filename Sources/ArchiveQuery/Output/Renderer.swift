@@ -72,3 +72,48 @@ final class ChartWriter: RowWriter {
         try output.flush()
     }
 }
+
+/// The formats for people (table, markdown): each cell as display text, the first page of rows
+/// held to size the columns (`TableFormat.page`), every later row printed as it comes.
+class PagedTextWriter: RowWriter {
+    let output: ByteOutput
+    private(set) var columns: [ReportColumn] = []
+    private var waiting: [[String]] = []
+    private var pagePrinted = false
+
+    init(output: ByteOutput) { self.output = output }
+
+    func begin(title: String, columns: [ReportColumn]) throws(RenderError) { self.columns = columns }
+
+    func write<Cells: RowCells>(_ row: Cells) throws {
+        guard !columns.isEmpty else { return }
+        let cells = columns.indices.map { index in row.withCell(index) { text($0.value, kind: columns[index].kind) } }
+        if pagePrinted {
+            printRow(cells)
+        } else {
+            waiting.append(cells)
+            if waiting.count >= TableFormat.page { printWaitingPage() }
+        }
+        try output.flushIfFull()
+    }
+
+    func end() throws {
+        if !pagePrinted, !columns.isEmpty { printWaitingPage() }
+        try output.flush()
+    }
+
+    private func printWaitingPage() {
+        printPage(waiting)
+        pagePrinted = true
+        waiting = []
+    }
+
+    /// A cell as the format shows it. Overridden.
+    func text(_ value: ReportValue, kind: ColumnKind) -> String { CellText.display(value, kind: kind) }
+
+    /// Fixes the column widths from the first page, prints the header and the page. Overridden.
+    func printPage(_ rows: [[String]]) {}
+
+    /// Prints a row after the first page, in the page's widths. Overridden.
+    func printRow(_ cells: [String]) {}
+}

@@ -40,61 +40,39 @@ enum TableFormat {
     }
 }
 
-final class TableWriter: RowWriter {
-    private let output: ByteOutput
+final class TableWriter: PagedTextWriter {
     private let options: RenderOptions
-    private var columns: [ReportColumn] = []
-    private var waiting: [[String]] = []
-    private var widths: [Int]?
+    private var widths: [Int] = []
 
     init(output: ByteOutput, options: RenderOptions) {
-        self.output = output
         self.options = options
+        super.init(output: output)
     }
 
-    func begin(title: String, columns: [ReportColumn]) throws(RenderError) { self.columns = columns }
-
-    func write<Cells: RowCells>(_ row: Cells) throws {
-        guard !columns.isEmpty else { return }
-        let cells = columns.indices.map { index in
-            row.withCell(index) { DisplayWidth.singleLine(CellText.display($0.value, kind: columns[index].kind)) }
-        }
-        if widths == nil {
-            waiting.append(cells)
-            if waiting.count >= TableFormat.page { printPage() }
-        } else {
-            line(cells)
-        }
-        try output.flushIfFull()
+    override func text(_ value: ReportValue, kind: ColumnKind) -> String {
+        DisplayWidth.singleLine(CellText.display(value, kind: kind))
     }
 
-    func end() throws {
-        if widths == nil, !columns.isEmpty { printPage() }
-        try output.flush()
-    }
-
-    /// Fixes the widths from the rows so far, prints the header and those rows.
-    private func printPage() {
+    override func printPage(_ rows: [[String]]) {
         let headers = columns.map { DisplayWidth.singleLine($0.name) }
         var natural = headers.map { options.headers ? DisplayWidth.of($0) : 0 }
-        for row in waiting {
+        for row in rows {
             for (i, cell) in row.enumerated() { natural[i] = max(natural[i], DisplayWidth.of(cell)) }
         }
-        let widths = options.terminalWidth.map {
+        widths = options.terminalWidth.map {
             TableFormat.fit(natural, columns: columns, headers: headers, options: options, into: $0)
         } ?? natural
-        self.widths = widths
         if options.headers {
             output.append(options.colour ? "\u{1B}[1m" : "")
             line(headers, ending: options.colour ? "\u{1B}[0m\n" : "\n")
             output.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: TableFormat.gap) + "\n")
         }
-        for row in waiting { line(row) }
-        waiting = []
+        for row in rows { line(row) }
     }
 
+    override func printRow(_ cells: [String]) { line(cells) }
+
     private func line(_ texts: [String], ending: String = "\n") {
-        guard let widths else { return }
         let text = zip(texts, columns).enumerated().map { i, pair in
             // A number wider than the page's is printed whole: a figure is never cut.
             let width = pair.1.kind.isNumeric ? max(widths[i], DisplayWidth.of(pair.0)) : widths[i]
