@@ -59,7 +59,8 @@ WHERE v.is_current;
 
 -- Each figure quoted in an answer as it stands now, with the answer's first question.
 CREATE VIEW current_figures AS
-SELECT f.id AS figure_id, f.value, f.unit, f.qualifier, f.kind, f.direction, f.period, f.measure,
+SELECT f.id AS figure_id,                        -- the figure (figures.id)
+       f.value, f.unit, f.qualifier, f.kind, f.direction, f.period, f.measure,
        f.exploitation_type, f.population, f.is_nrm_referrals, f.evidence, f.evidence_start, f.context,
        a.answer_id, a.answer_version_id, a.date_answered, a.question_id, a.uin, a.house,
        a.answering_body, a.answering_body_api_id, a.url
@@ -70,12 +71,17 @@ JOIN current_answers a ON a.answer_version_id = f.answer_version_id AND a.is_fir
 -- funder by name, and the answer's first question. amount_gbp is in pounds (a whole number when
 -- the sum is whole).
 CREATE VIEW current_grant_mentions AS
-SELECT m.id AS grant_mention_id, m.grant_id, g.part_of_grant_id,
-       g.recipient_id, r.name AS recipient, m.recipient_as_written,
+SELECT m.id AS grant_mention_id,                  -- the statement (grant_mentions.id)
+       m.grant_id, g.part_of_grant_id,
+       g.recipient_id,
+       r.name AS recipient,                       -- who receives the money, by its canonical name
+       m.recipient_as_written,
        g.amount_pence,
-       CASE WHEN g.amount_pence % 100 = 0 THEN g.amount_pence / 100 ELSE g.amount_pence / 100.0 END AS amount_gbp,
+       CASE WHEN g.amount_pence % 100 = 0 THEN g.amount_pence / 100 ELSE g.amount_pence / 100.0 END AS amount_gbp, -- the sum in pounds
        m.qualifier, g.rate, g.duration_months, g.financial_year, g.project, g.programme,
-       g.funder_id, fu.name AS funder, m.evidence, m.evidence_start,
+       g.funder_id,
+       fu.name AS funder,                         -- who gives it, by name: named in the answer, else the answering body
+       m.evidence, m.evidence_start,
        a.answer_id, a.answer_version_id, a.date_answered, a.question_id, a.uin, a.house,
        a.answering_body, a.answering_body_api_id, a.url
 FROM grant_mentions m

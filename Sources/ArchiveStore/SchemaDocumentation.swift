@@ -10,6 +10,11 @@ public struct SchemaDocumentation: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var description: String?
         public var columns: [String: String] = [:]
+
+        public init(description: String? = nil, columns: [String: String] = [:]) {
+            self.description = description
+            self.columns = columns
+        }
     }
 
     /// Tables and views, by name.
@@ -28,6 +33,20 @@ public struct SchemaDocumentation: Sendable, Equatable {
         }
         return documentation
     }
+
+    /// What `column` of `table` holds: its own comment, else (for a view's column that passes a
+    /// table's through under the same name) the first of the archive's tables that describes it.
+    public func description(of column: String, in table: String) -> String? {
+        if let own = entries[table]?.columns[column] { return own }
+        for source in Self.sourcesOfViewColumns {
+            if let described = entries[source]?.columns[column] { return described }
+        }
+        return nil
+    }
+
+    /// The tables (and base view) the views take their columns from, most likely first.
+    static let sourcesOfViewColumns = ["current_answers", "questions", "answer_versions", "figures", "grants",
+                                       "grant_mentions", "answering_bodies", "members", "organisations"]
 
     /// Reads one migration's statements in order.
     mutating func read(_ sql: String) {

@@ -11,23 +11,31 @@ final class DatasetteServer: @unchecked Sendable {
     let base: URL
     private let process: Process
 
+    /// Starts Datasette on a port the kernel chooses (`-p 0`), read from the line uvicorn logs,
+    /// so two test runs side by side can never talk to each other's server.
     init(database: String, metadata: String) throws {
-        let port = try Self.freePort()
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("datasette-\(UUID().uuidString).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["datasette", "serve", "-i", database, "-m", metadata, "-h", "127.0.0.1", "-p", String(port)]
+        process.arguments = ["datasette", "serve", "-i", database, "-m", metadata, "-h", "127.0.0.1", "-p", "0"]
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
-        base = URL(string: "http://127.0.0.1:\(port)")!
         let deadline = Date().addingTimeInterval(30)
-        while (try? get("/-/versions.json")) == nil {
-            guard process.isRunning, Date() < deadline else {
-                stop()
-                throw DatasetteError("datasette did not answer on port \(port) within 30 s (is it installed? `make deps`)")
+        var port: Int?
+        while port == nil {
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if let range = text.range(of: "Uvicorn running on http://127.0.0.1:") {
+                port = Int(text[range.upperBound...].prefix(while: \.isNumber))
             }
-            Thread.sleep(forTimeInterval: 0.2)
+            guard port != nil || (process.isRunning && Date() < deadline) else {
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                throw DatasetteError("datasette did not start within 30 s (is it installed? `make deps`): \(text.suffix(500))")
+            }
+            if port == nil { Thread.sleep(forTimeInterval: 0.1) }
         }
+        base = URL(string: "http://127.0.0.1:\(port!)")!
     }
 
     deinit { stop() }
@@ -62,22 +70,6 @@ final class DatasetteServer: @unchecked Sendable {
     /// `GET path` as JSON.
     func json(_ path: String) throws -> Any {
         try JSONSerialization.jsonObject(with: try get(path))
-    }
-
-    /// A port nobody is listening on: bound to port 0 for the kernel to choose, then let go.
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw DatasetteError("no free loopback port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
 
@@ -128,6 +120,15 @@ private func rows(_ data: Data) throws -> [NSDictionary] {
             #expect(!expected.isEmpty, "\(report) \(cli) has no rows to compare")
             #expect(definition.parameters.count > 0)
         }
+    }
+
+    @Test func theYAMLMetadataIsTheJSONMetadata() throws {
+        let work = try sampleArchive()
+        let json = try work.write("m.json", Data(try work.archive(["export", "datasette"]).stdout.utf8))
+        let yaml = try work.write("m.yaml", Data(try work.archive(["export", "datasette", "--format", "yaml"]).stdout.utf8))
+        let check = try ArchiveBinary.run(["python3", "-c", "import json, sys, yaml; sys.exit(0 if yaml.safe_load(open(sys.argv[1])) == json.load(open(sys.argv[2])) else 1)", yaml, json],
+                                          executable: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(check.status == 0, "\(check.stderr)")
     }
 
     @Test func theArchiveIsTitledDescribedAndSearchableWithNamesForKeysAndBookkeepingHidden() throws {

@@ -62,7 +62,12 @@ public enum DatasetteMetadata {
             .compactMap { $0[0].textValue }
         var tables: [String: Any] = [:]
         let reportViews = Set(reports.compactMap(\.viewName))
-        for table in names { tables[table] = self.table(table, documentation.entries[table], reportViews: reportViews) }
+        for table in names {
+            let columns = try database.rows("SELECT name FROM pragma_table_info(?)", [.text(table)]).compactMap { $0[0].textValue }
+            var entry = documentation.entries[table] ?? SchemaDocumentation.Entry()
+            for column in columns { entry.columns[column] = documentation.description(of: column, in: table) }
+            tables[table] = self.table(table, entry, reportViews: reportViews)
+        }
         var queries: [String: Any] = [:]
         for report in reports {
             queries[queryName(report, tables: Set(names))] = [
