@@ -204,7 +204,9 @@ def datasette_pages(archive, db):
                 except urllib.error.HTTPError as e:
                     ok, note = False, f"HTTP {e.code}: {e.read()[:120]!r}"
                 seconds = time.perf_counter() - start
-                yield f"{name} ({kind})", seconds, ok and seconds < 1.0, note
+                # Passing is answering at all: a query over Datasette's 1 s limit is cut off with
+                # HTTP 400. The time is the whole response (SQL, rendering, transfer).
+                yield f"{name} ({kind})", seconds, ok, note
     finally:
         server.terminate()
         try:
@@ -352,7 +354,7 @@ def main():
     # every table page fetched through the running server, each within Datasette's 1 s time limit.
     if shutil.which("datasette"):
         for name, seconds, ok, note in datasette_pages(archive, db):
-            add(f"datasette {name}", seconds, None, "s", "< 1 s (Datasette's time limit)", ok, note, "datasette")
+            add(f"datasette {name}", seconds, None, "s", "within Datasette's 1 s limit", ok, note, "datasette")
     else:
         log("datasette is not installed (make deps): the published pages are not measured")
 

@@ -33,6 +33,9 @@ CREATE INDEX answer_versions_by_date ON answer_versions(date_answered, id, answe
     WHERE is_current;
 CREATE INDEX answer_versions_corrected ON answer_versions(answer_id) WHERE kind = 'correction';
 
+-- Questions newest first, as Datasette's questions page shows them.
+CREATE INDEX questions_by_date_tabled ON questions(date_tabled);
+
 -- Each question with the version of its answer that stands now (one row per question; questions
 -- answered together share the answer, and `is_first_question` marks one row per answer).
 CREATE VIEW current_answers AS

@@ -33,9 +33,17 @@ public enum DatasetteMetadata {
         "organisations": "name", "answering_bodies": "name", "members": "name", "questions": "heading",
     ]
 
+    /// How a table first sorts, where an index or the table's size makes that cheap (a sort on a
+    /// large table without an index would read it whole on every page; views keep their order).
+    static let sorts: [String: (column: String, descending: Bool)] = [
+        "questions": ("date_tabled", true),          // questions_by_date_tabled (migration 0009)
+        "grants": ("amount_pence", true),            // some thousands of rows
+        "organisations": ("name", false), "answering_bodies": ("name", false), "members": ("name", false),
+        "nrm_official_totals": ("year", true),
+    ]
+
     /// What a table is faceted by: the few columns people filter on, on tables (a facet on a view
-    /// would compute the whole view on every page). No table is given a sort: a page in rowid order
-    /// needs no index, and any column sorts with a click.
+    /// would compute the whole view on every page).
     static let facets: [String: [String]] = [
         "questions": ["house", "answering_body_id"],
         "answer_versions": ["kind"],
@@ -96,6 +104,7 @@ public enum DatasetteMetadata {
         if let columns = entry?.columns, !columns.isEmpty { table["columns"] = columns }
         if let label = labels[name] { table["label_column"] = label }
         if let facets = facets[name] { table["facets"] = facets }
+        if let sort = sorts[name] { table[sort.descending ? "sort_desc" : "sort"] = sort.column }
         if let pk = searchable[name] {
             table["fts_table"] = "search"
             table["fts_pk"] = pk
