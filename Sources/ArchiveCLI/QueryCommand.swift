@@ -192,9 +192,7 @@ extension ReportCommand {
     func chart(_ rows: ReportTable) throws -> (table: ReportTable, spec: ChartSpec)? { nil }
 
     func validate() throws {
-        if output.format == .svg, try chart(ReportTable(title: "", columns: [], rows: [])) == nil {
-            throw ValidationError("\(Self.reportName) has no chart; --format svg is for funding and referrals")
-        }
+        if try chart(ReportTable(title: "", columns: [], rows: [])) == nil { try refuseSVG(output, report: Self.reportName) }
     }
 
     func run() throws {

@@ -9,20 +9,28 @@ import FoundationXML
 /// A workspace with the sample data ingested, plus a second answer restating the seed's grant.
 func sampleArchive() throws -> Workspace {
     let work = try Workspace()
-    let restated = try itemJSON().withValue {
-        $0["id"] = 9_000_001
-        $0["uin"] = "99001"
-        $0["dateTabled"] = "2025-02-03T00:00:00"
-        $0["dateAnswered"] = "2025-02-10T00:00:00"
-        $0["answeringBodyId"] = 1
-        $0["answeringBodyName"] = "Home Office"
-        $0["heading"] = "Prostitution: Support Services"
-        $0["answerText"] = "<p>As set out previously, we are providing £1.36m over three years to ‘Changing Lives’ for their Net-Reach project.</p>"
-    }
-    try work.writeJSON("restated/99001.json", restated)
+    try writeHomeOfficeAnswer(in: work, as: "restated/99001.json", id: 9_000_001, uin: "99001", tabled: "2025-02-03", answered: "2025-02-10",
+                              text: "<p>As set out previously, we are providing £1.36m over three years to ‘Changing Lives’ for their Net-Reach project.</p>",
+                              heading: "Prostitution: Support Services")
     let result = try work.archive(["ingest", Fixtures.repository.appendingPathComponent("sample-data").path, work.path("restated").path])
     #expect(result.status == 0, "\(result.stderr)")
     return work
+}
+
+/// Writes the API item fixture as another Home Office answer with the given number, days and text.
+func writeHomeOfficeAnswer(in work: Workspace, as name: String, id: Int, uin: String, tabled: String, answered: String,
+                           text: String, heading: String? = nil) throws {
+    let answer = try itemJSON().withValue {
+        $0["id"] = id
+        $0["uin"] = uin
+        $0["dateTabled"] = tabled + "T00:00:00"
+        $0["dateAnswered"] = answered + "T00:00:00"
+        $0["answeringBodyId"] = 1
+        $0["answeringBodyName"] = "Home Office"
+        if let heading { $0["heading"] = heading }
+        $0["answerText"] = text
+    }
+    try work.writeJSON(name, answer)
 }
 
 /// A strict RFC 4180 reader: fields, quotes doubled inside quoted fields, CRLF records.
@@ -219,16 +227,8 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
 
     @Test func referralsShowTheLatestValueAndEveryValueWhenAnswersDisagree() throws {
         let work = try sampleArchive()
-        let later = try itemJSON().withValue {
-            $0["id"] = 9_000_002
-            $0["uin"] = "99002"
-            $0["dateTabled"] = "2025-03-03T00:00:00"
-            $0["dateAnswered"] = "2025-03-10T00:00:00"
-            $0["answeringBodyId"] = 1
-            $0["answeringBodyName"] = "Home Office"
-            $0["answerText"] = "<p>The most recent National Referral Mechanism statistics show that in 2023, sexual exploitation accounted for 10% (1,697) of all referrals.</p>"
-        }
-        try work.writeJSON("later/99002.json", later)
+        try writeHomeOfficeAnswer(in: work, as: "later/99002.json", id: 9_000_002, uin: "99002", tabled: "2025-03-03", answered: "2025-03-10",
+                                  text: "<p>The most recent National Referral Mechanism statistics show that in 2023, sexual exploitation accounted for 10% (1,697) of all referrals.</p>")
         #expect(try work.archive(["ingest", work.path("later").path]).status == 0)
         let rows = try jsonArray(try work.archive(["query", "referrals", "--format", "json"]).stdout)
         let row = try #require(rows.first { $0["period"] as? String == "2023" && $0["exploitation_type"] as? String == "sexual exploitation"

@@ -20,13 +20,7 @@ public final class ByteOutput {
         return (output, { try? output.flush(); return String(decoding: box.bytes, as: UTF8.self) })
     }
 
-    func append(_ byte: UInt8) { buffer.append(byte) }
-
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) { buffer.append(contentsOf: bytes) }
-
     func append(_ text: String) { buffer.append(contentsOf: text.utf8) }
-
-    func append(_ number: Int64) { buffer.appendDecimal(number) }
 
     /// Gives `body` the buffer itself: one access for a whole row, where an append a cell would
     /// pay the class's exclusivity check on every call.

@@ -50,16 +50,9 @@ public enum Renderer {
     }
 }
 
-/// The `svg` format: every row gathered, then drawn as one chart.
-final class ChartWriter: RowWriter {
-    private let output: ByteOutput
-    private let chart: ChartSpec?
-    private var table = ReportTable(title: "", columns: [], rows: [])
-
-    init(output: ByteOutput, chart: ChartSpec?) {
-        self.output = output
-        self.chart = chart
-    }
+/// Gathers rows in memory.
+final class TableCollector: RowWriter {
+    var table = ReportTable(title: "", columns: [], rows: [])
 
     func begin(title: String, columns: [ReportColumn]) throws(RenderError) {
         table = ReportTable(title: title, columns: columns, rows: [])
@@ -67,8 +60,26 @@ final class ChartWriter: RowWriter {
 
     func write<Cells: RowCells>(_ row: Cells) throws { table.rows.append(row.values) }
 
+    func end() throws {}
+}
+
+/// The `svg` format: every row gathered, then drawn as one chart.
+final class ChartWriter: RowWriter {
+    private let output: ByteOutput
+    private let chart: ChartSpec?
+    private let rows = TableCollector()
+
+    init(output: ByteOutput, chart: ChartSpec?) {
+        self.output = output
+        self.chart = chart
+    }
+
+    func begin(title: String, columns: [ReportColumn]) throws(RenderError) { try rows.begin(title: title, columns: columns) }
+
+    func write<Cells: RowCells>(_ row: Cells) throws { try rows.write(row) }
+
     func end() throws {
-        output.append(try SVGChart(table, spec: chart ?? ChartSpec.default(for: table)).svg())
+        output.append(try SVGChart(rows.table, spec: chart ?? ChartSpec.default(for: rows.table)).svg())
         try output.flush()
     }
 }

@@ -4,9 +4,6 @@ import SQLite
 /// The canned reports: each is a `ReportDefinition` (reports/NAME.sql), run here with its named
 /// parameters bound and its rows handed to a writer as they are stepped.
 public enum Reports {
-    /// Every report, in name order.
-    public static var all: [ReportDefinition] { ReportDefinition.all }
-
     /// The report called `name`; a missing one is a programming error (the CLI names only real ones).
     public static func definition(_ name: String) -> ReportDefinition {
         guard let definition = ReportDefinition.named(name) else { preconditionFailure("no report reports/\(name).sql") }
@@ -61,19 +58,6 @@ public enum SearchText {
         guard !words.isEmpty else { return nil }
         return words.map { "\"" + $0.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" }.joined(separator: " ")
     }
-}
-
-/// Gathers rows in memory.
-final class TableCollector: RowWriter {
-    var table = ReportTable(title: "", columns: [], rows: [])
-
-    func begin(title: String, columns: [ReportColumn]) throws(RenderError) {
-        table = ReportTable(title: title, columns: columns, rows: [])
-    }
-
-    func write<Cells: RowCells>(_ row: Cells) throws { table.rows.append(row.values) }
-
-    func end() throws {}
 }
 
 /// Problems with a query a person asked for.
