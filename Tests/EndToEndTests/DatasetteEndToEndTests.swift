@@ -108,6 +108,10 @@ private func rows(_ data: Data) throws -> [NSDictionary] {
             ("grants", ["--house", "Commons", "--limit", "2"], "house=Commons&limit=2"),
             ("figures", ["--until", "2024-06-30", "--body", "1"], "until=2024-06-30&body=1"),
             ("corrections", ["--since", "2024-01-15"], "since=2024-01-15"),
+            ("referrals", ["--since", "2020-01-01", "--house", "commons"], "since=2020-01-01&house=commons"),
+            ("answers", ["--house", "Commons", "--topic", "Net-Reach"], "house=Commons&topic=%22Net-Reach%22"),
+            ("bodies", ["--body", "Home Office"], "body=Home%20Office"),
+            ("timeline", ["--until", "2024-12-31"], "until=2024-12-31"),
             ("search", ["--raw", "\"Net-Reach\""], "q=%22Net-Reach%22"),
             ("search", ["--raw", "trafficking", "--limit", "3"], "q=trafficking&limit=3"),
         ]
