@@ -61,6 +61,8 @@ func consistencyProblems(_ work: Workspace, reference: Workspace) throws -> [Str
     var problems: [String] = []
     if try work.scalar("PRAGMA integrity_check") != .text("ok") { problems.append("integrity_check is not ok") }
     if try !work.rows("PRAGMA foreign_key_check").isEmpty { problems.append("foreign_key_check found rows") }
+    // Killed after the file was made but before the first migration committed: nothing was stored.
+    if try work.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'questions'") == .integer(0) { return problems }
     if try work.scalar("SELECT count(*) FROM questions q WHERE q.answer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM answer_versions v WHERE v.answer_id = q.answer_id AND v.is_current)")?.integerValue != 0 {
         problems.append("a question's answer has no current version")
     }
