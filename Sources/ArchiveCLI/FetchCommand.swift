@@ -3,7 +3,6 @@ import ArchiveIngest
 import ArchiveStore
 import ArgumentParser
 import Foundation
-import SQLite
 
 /// `archive fetch`: downloads answers given or corrected in a window from the Parliament API.
 struct FetchCommand: ParsableCommand {
@@ -140,9 +139,9 @@ struct FetchCommand: ParsableCommand {
         do { try Archive.refuseForeign(path: database.path) } catch { throw CommandFailure("\(error)") }
         let lock = try ingest ? IngestLock(databasePath: database.path, timeout: 5) : nil
         defer { withExtendedLifetime(lock) {} }
-        let db = try Archive.openForWriting(path: database.path)
-        defer { db.close() }
-        let log = FetchRunLog(database: db)
+        let archive = try Archive.openForWriting(path: database.path)
+        defer { archive.close() }
+        let log = FetchRunLog(archive: archive)
         let firstDay = try FetchWindow.resolveSince(since, log: log)
         var options = FetchOptions(since: firstDay, until: until, baseURL: URL(string: baseURL)!,
                                    outputDirectory: URL(fileURLWithPath: outputDirectory))
@@ -164,7 +163,7 @@ struct FetchCommand: ParsableCommand {
                 // Only the files this run wrote (corrections included); a failure to store them
                 // throws, which records the fetch run as failed so `--since last` asks again.
                 let printer = IngestProgressPrinter(mode: quiet || isatty(2) == 0 ? .quiet : .bar)
-                ingested = try Importer(database: db, observer: printer).run(inputs: summary.filesWritten)
+                ingested = try Importer(archive: archive, observer: printer).run(inputs: summary.filesWritten)
                 printer.finish()
             }
         } catch {

@@ -78,14 +78,10 @@ struct IngestCommand: ParsableCommand {
         do { try Archive.refuseForeign(path: path) } catch { throw CommandFailure("\(error)") }
         let lock = try IngestLock(databasePath: path, timeout: wait)
         defer { withExtendedLifetime(lock) {} }
-        let db = try Archive.openForWriting(path: path, busyTimeoutMilliseconds: Int32(wait * 1000))
-        defer { db.close() }
-        if let maxPages {
-            // https://sqlite.org/pragma.html#pragma_max_page_count: a write past it fails with SQLITE_FULL.
-            try db.run("PRAGMA max_page_count = \(maxPages)")
-        }
+        let archive = try Archive.openForWriting(path: path, busyTimeoutMilliseconds: Int32(wait * 1000), maxPages: maxPages)
+        defer { archive.close() }
         let progress = IngestProgressPrinter(mode: verbose ? .verbose : quiet ? .quiet : isatty(2) != 0 ? .bar : .quiet)
-        let importer = Importer(database: db, observer: progress, exclude: exclude)
+        let importer = Importer(archive: archive, observer: progress, exclude: exclude)
         let result: IngestSummary
         do {
             result = try importer.run(inputs: inputs)

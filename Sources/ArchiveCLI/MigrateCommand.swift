@@ -1,7 +1,6 @@
 import ArchiveStore
 import ArgumentParser
 import Foundation
-import SQLite
 
 /// `archive migrate`: applies the schema, or lists where each migration stands.
 struct MigrateCommand: ParsableCommand {
@@ -40,17 +39,7 @@ struct MigrateCommand: ParsableCommand {
     }
 
     private func listMigrations(at path: String) throws {
-        let migrator = Migrator()
-        let statuses: [MigrationStatus]
-        if FileManager.default.fileExists(atPath: path) {
-            // With no -wal file beside it the database is all in one file: read it without creating any.
-            let mode: Database.Mode = FileManager.default.fileExists(atPath: path + "-wal") ? .readOnly : .readOnlyImmutable
-            let db = try Database(path: path, mode: mode)
-            defer { db.close() }
-            statuses = try migrator.status(of: db)
-        } else {
-            statuses = migrator.statusOfNewDatabase()
-        }
+        let statuses = try Archive.migrationStatus(path: path)
         for status in statuses {
             let when = status.appliedAt.map { " \($0)" } ?? ""
             try StandardOutput.line("\(status.state.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(status.fileName)\(when)")

@@ -3,7 +3,6 @@ import ArchiveQuery
 import ArchiveStore
 import ArgumentParser
 import Foundation
-import SQLite
 
 /// `archive query`: the canned reports.
 struct QueryCommand: ParsableCommand {
@@ -115,44 +114,43 @@ struct FilterOptions: ParsableArguments {
     }
 
     /// The shared filters as the reports' named parameters; a filter not given is left out (NULL).
-    var arguments: [String: SQLiteValue] {
-        var values: [String: SQLiteValue] = [:]
-        values["since"] = since.map(SQLiteValue.text)
-        values["until"] = until.map(SQLiteValue.text)
-        values["house"] = house.map(SQLiteValue.text)
-        values["body"] = body.map(SQLiteValue.text)
-        values["topic"] = topic.flatMap(fullTextQuery).map(SQLiteValue.text)
+    var arguments: [String: ReportArgument] {
+        var values: [String: ReportArgument] = [:]
+        values["since"] = since.map(ReportArgument.text)
+        values["until"] = until.map(ReportArgument.text)
+        values["house"] = house.map(ReportArgument.text)
+        values["body"] = body.map(ReportArgument.text)
+        values["topic"] = topic.flatMap(fullTextQuery).map(ReportArgument.text)
         values["limit"] = limit.map { .integer(Int64($0)) }
         return values
     }
 }
 
 /// Opens the archive read-only and runs `body` on it, turning query errors into messages.
-func withReadOnlyArchive<T>(_ options: DatabaseOptions, _ body: (Database) throws -> T) throws -> T {
-    let db: Database
+func withReadOnlyArchive<T>(_ options: DatabaseOptions, _ body: (ReadableArchive) throws -> T) throws -> T {
+    let archive: ReadableArchive
     do {
-        db = try Archive.openForReading(path: options.path)
+        archive = try Archive.openForReading(path: options.path)
     } catch {
         throw CommandFailure("\(error)")
     }
-    defer { db.close() }
-    warnIfStale(db, path: options.path)
+    defer { archive.close() }
+    warnIfStale(archive)
     do {
-        return try body(db)
-    } catch let error as QueryError {
-        throw CommandFailure("\(error)")
-    } catch let error as SQLiteError {
-        throw CommandFailure("\(error)")
-    } catch let error as RenderError {
+        return try body(archive)
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        // A query, rendering or database failure: one line saying what went wrong.
         throw CommandFailure("\(error)")
     }
 }
 
 /// One line on stderr when an older extractor read some of the archive's answers: the output is
 /// what the archive holds, and the line says how to bring it up to date.
-func warnIfStale(_ db: Database, path: String) {
-    guard let stale = try? Archive.staleVersionCount(in: db, current: Reextractor.currentVersion), stale > 0 else { return }
-    printError("note: \(stale) answer version\(stale == 1 ? " was" : "s were") read by an older extractor; run `archive reextract --db \(path)` to bring the figures and grants up to date")
+func warnIfStale(_ archive: ReadableArchive) {
+    guard let stale = try? archive.staleVersionCount(current: Reextractor.currentVersion), stale > 0 else { return }
+    printError("note: \(stale) answer version\(stale == 1 ? " was" : "s were") read by an older extractor; run `archive reextract --db \(archive.path)` to bring the figures and grants up to date")
 }
 
 /// Refuses svg for reports that have no chart.
@@ -172,7 +170,7 @@ protocol ReportCommand: ParsableCommand {
     var filters: FilterOptions { get }
     var output: OutputOptions { get }
     /// The report's own parameters, beyond the shared filters.
-    func ownArguments() throws -> [String: SQLiteValue]
+    func ownArguments() throws -> [String: ReportArgument]
     /// The chart `--format svg` draws from the report's rows; nil when it has none.
     func chart(_ rows: ReportTable) throws -> (table: ReportTable, spec: ChartSpec)?
 }
@@ -188,7 +186,7 @@ extension ReportCommand {
             discussion: report.description + "\n\nEXAMPLES:\n" + examples.map { "  archive query \(name) " + $0 }.joined(separator: "\n"))
     }
 
-    func ownArguments() throws -> [String: SQLiteValue] { [:] }
+    func ownArguments() throws -> [String: ReportArgument] { [:] }
     func chart(_ rows: ReportTable) throws -> (table: ReportTable, spec: ChartSpec)? { nil }
 
     func validate() throws {
@@ -213,7 +211,7 @@ extension ReportCommand {
 struct RecipientOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only recipients whose name contains this text.", valueName: "name")) var recipient: String?
 
-    var arguments: [String: SQLiteValue] { recipient.map { ["recipient": .text($0)] } ?? [:] }
+    var arguments: [String: ReportArgument] { recipient.map { ["recipient": .text($0)] } ?? [:] }
 }
 
 /// How `funding` groups its money.
@@ -230,7 +228,7 @@ struct FundingReport: ReportCommand {
     @OptionGroup var recipient: RecipientOption
     @Option(name: .long, help: "Group by recipient, funder, year or project.") var by: FundingGrouping = .recipient
 
-    func ownArguments() -> [String: SQLiteValue] { recipient.arguments.merging(["by": .text(by.rawValue)]) { $1 } }
+    func ownArguments() -> [String: ReportArgument] { recipient.arguments.merging(["by": .text(by.rawValue)]) { $1 } }
 
     func chart(_ rows: ReportTable) -> (table: ReportTable, spec: ChartSpec)? {
         FundingChart.chart(rows, grouping: by.rawValue)
@@ -245,7 +243,7 @@ struct GrantsReport: ReportCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var recipient: RecipientOption
 
-    func ownArguments() -> [String: SQLiteValue] { recipient.arguments }
+    func ownArguments() -> [String: ReportArgument] { recipient.arguments }
 }
 
 struct FiguresReport: ReportCommand {
@@ -284,7 +282,7 @@ struct SearchReport: ReportCommand {
     @OptionGroup var filters: FilterOptions
     @OptionGroup var output: OutputOptions
 
-    func ownArguments() throws -> [String: SQLiteValue] {
+    func ownArguments() throws -> [String: ReportArgument] {
         guard let query = filters.fullTextQuery(text) else { throw ValidationError("nothing to search for: give at least one word") }
         return ["q": .text(query)]
     }

@@ -56,12 +56,12 @@ struct ReextractCommand: ParsableCommand {
             throw CommandFailure("\(error)")
         }
         defer { withExtendedLifetime(lock) {} }
-        let db = try Archive.openForWriting(path: path, busyTimeoutMilliseconds: Int32(wait * 1000))
-        defer { db.close() }
+        let archive = try Archive.openForWriting(path: path, busyTimeoutMilliseconds: Int32(wait * 1000))
+        defer { archive.close() }
         let progress = ReextractionProgressPrinter(showBar: !quiet && isatty(2) != 0)
         let result: ReextractionSummary
         do {
-            result = try Reextractor(database: db, observer: progress).run(all: all, dryRun: dryRun)
+            result = try Reextractor(archive: archive, observer: progress).run(all: all, dryRun: dryRun)
         } catch {
             progress.finish()
             // The summary line is printed also when the run fails, so a cron log says what happened.

@@ -1,7 +1,6 @@
 import ArchiveStore
 import Checksum
 import Foundation
-import SQLite
 
 /// An input file made ready for the writer: read, hashed, and (unless already stored) parsed,
 /// with the facts of every answer text extracted. Everything but the database write happens here.
@@ -38,9 +37,9 @@ struct FactsKey: Hashable, Sendable {
 }
 
 enum FilePreparation {
-    /// Reads, hashes and parses one input; `recorded` says what an earlier run made of a hash:
-    /// nil (never seen), "" (ingested) or the reason it was rejected.
-    static func prepare(_ input: InputFile, recorded: (String) -> String?, extractor: FactsExtractor) -> PreparedFile {
+    /// Reads, hashes and parses one input; `recorded` says what an earlier run made of a hash
+    /// (nil: never seen).
+    static func prepare(_ input: InputFile, recorded: (String) -> SourceStatus?, extractor: FactsExtractor) -> PreparedFile {
         guard case .file(let path, let size) = input else {
             if case .unreadable(let path, let reason) = input { return .unreadable(path: path, reason: reason) }
             return .unreadable(path: input.path, reason: "unreadable")
@@ -60,8 +59,8 @@ enum FilePreparation {
             return hash.finalize()
         }
         switch recorded(sha256) {
-        case .some(""): return .alreadyStored(path: path)
-        case .some(let reason): return .stillRejected(path: path, reason: reason)
+        case .ingested: return .alreadyStored(path: path)
+        case .rejected(let reason): return .stillRejected(path: path, reason: reason)
         case nil: break
         }
         do {
@@ -102,18 +101,14 @@ final class FilePreparationPipeline: @unchecked Sendable {
         self.lookahead = max(lookahead, workers)
         for worker in 0..<max(1, min(workers, files.count)) {
             let thread = Thread { [self] in
-                // A connection of its own: SQLite connections are not shared between threads here.
-                let reader = databasePath == ":memory:" || databasePath.isEmpty ? nil : try? Database(path: databasePath, mode: .readOnly)
-                let lookup = try? reader?.prepare("SELECT CASE status WHEN 'ingested' THEN '' ELSE coalesce(error, 'rejected') END FROM sources WHERE sha256 = ?")
+                // A ledger of its own: SQLite connections are not shared between threads here.
+                let ledger = SourceLedger(archivePath: databasePath)
                 let extractor = FactsExtractor()
                 while let index = self.take() {
-                    let prepared = FilePreparation.prepare(files[index], recorded: { sha256 in
-                        guard let lookup else { return nil }
-                        return ((try? lookup.rows([.text(sha256)])) ?? []).first?.first?.textValue
-                    }, extractor: extractor)
+                    let prepared = FilePreparation.prepare(files[index], recorded: { ledger?.status(sha256: $0) }, extractor: extractor)
                     self.put(prepared, at: index)
                 }
-                reader?.close()
+                ledger?.close()
             }
             thread.name = "archive-ingest-prepare-\(worker)"
             thread.start()

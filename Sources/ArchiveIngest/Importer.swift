@@ -1,7 +1,5 @@
 import ArchiveStore
-import Checksum
 import Foundation
-import SQLite
 
 /// What happened to one input file.
 public enum FileOutcome: Equatable, Sendable {
@@ -67,18 +65,18 @@ public final class Importer {
     /// The longest answer or question text accepted: real answers are far shorter.
     public static let maximumTextCharacters = 1 << 20
 
-    private let database: Database
+    private let archive: WritableArchive
     private let writer: ArchiveWriter
     private let extractor = FactsExtractor()
     private weak var observer: IngestObserver?
     /// Globs of paths or file names to leave out.
     private let exclude: [String]
 
-    /// An importer writing to `database`, which must be open read-write and migrated.
-    public init(database: Database, observer: IngestObserver? = nil, exclude: [String] = []) {
+    /// An importer writing to `archive`.
+    public init(archive: WritableArchive, observer: IngestObserver? = nil, exclude: [String] = []) {
         self.exclude = exclude
-        self.database = database
-        self.writer = ArchiveWriter(database: database)
+        self.archive = archive
+        self.writer = ArchiveWriter(archive: archive)
         writer.extractorVersion = Reextractor.currentVersion
         self.observer = observer
     }
@@ -86,14 +84,14 @@ public final class Importer {
     /// Ingests every file under `inputs`. Throws only when the whole batch must stop (the disk is
     /// full, the database cannot be written); rejected files are in the summary.
     public func run(inputs: [String]) throws -> IngestSummary {
-        let files = InputFiles.collect(inputs, excluding: ["", "-wal", "-shm", "-journal", ".ingest-lock"].map { database.path + $0 })
+        let files = InputFiles.collect(inputs, excluding: ["", "-wal", "-shm", "-journal", ".ingest-lock"].map { archive.path + $0 })
             .filter { file in !exclude.contains { InputFiles.matches(file.path, glob: $0) } }
         let runID = try writer.beginRun()
         var summary = IngestSummary(runID: runID, outcome: "running")
         summary.filesSeen = files.count
         observer?.batchStarted(total: files.count)
         // Files are read, parsed and extracted on a second thread while this one writes.
-        let pipeline = FilePreparationPipeline(files: files, databasePath: database.path)
+        let pipeline = FilePreparationPipeline(files: files, databasePath: archive.path)
         defer { pipeline.cancel() }
         var index = 0
         do {
@@ -113,7 +111,7 @@ public final class Importer {
                 observer?.fileFinished(path, outcome: outcome, index: index, total: files.count)
             }
             // Versions an older extractor read are read again, so the archive follows this binary.
-            summary.versionsReextracted = try Reextractor(database: database).run().versionsRead
+            summary.versionsReextracted = try Reextractor(archive: archive).run().versionsRead
         } catch {
             summary.outcome = "failed"
             try? writer.finishRun(runID, counts: Self.counts(of: summary), failed: true)
@@ -153,10 +151,10 @@ public final class Importer {
             file = parsed
         }
         // Checked again here: an earlier file of this batch may have had the same content.
-        if try writer.sourceStatus(sha256: file.sha256) == "ingested" { return (file.path, .skipped) }
+        if try writer.sourceStatus(sha256: file.sha256) == .ingested { return (file.path, .skipped) }
         do {
             var added = 0, new = 0, updated = 0
-            try database.transaction(.immediate) {
+            try writer.transaction {
                 let sourceID = try writer.recordSource(path: file.path, sizeBytes: file.sizeBytes, sha256: file.sha256,
                                                        format: file.format.sourceName, error: nil, runID: runID)
                 for record in file.records {
@@ -172,12 +170,11 @@ public final class Importer {
             summary.questionsNew += new
             summary.questionsUpdated += updated
             return (file.path, .ingested(format: file.format, records: file.records.count, versionsAdded: added))
-        } catch let error as SQLiteError where error.isConstraintViolation {
+        } catch let error as StoreError {
             // The data broke a rule of the schema that the readers did not catch: this file's fault.
+            guard case .ruleBroken = error else { throw Self.batchFailure(error, file: file.path) }
             return (file.path, try reject(path: file.path, size: file.sizeBytes, sha256: file.sha256, format: file.format, runID: runID,
-                                          reason: "a value breaks the archive's rules: \(error.message)"))
-        } catch let error as SQLiteError {
-            throw Self.batchFailure(error, file: file.path)
+                                          reason: "\(error)"))
         }
     }
 
@@ -187,20 +184,22 @@ public final class Importer {
         var line = reason.replacingOccurrences(of: "\n", with: " ")
         if line.hasPrefix(path + ": ") { line.removeFirst(path.count + 2) }
         do {
-            try database.transaction(.immediate) {
+            try writer.transaction {
                 _ = try writer.recordSource(path: path, sizeBytes: size, sha256: sha256, format: format?.sourceName,
                                             error: line, runID: runID)
             }
-        } catch let error as SQLiteError {
+        } catch let error as StoreError {
             throw Self.batchFailure(error, file: path)
         }
         return .rejected(reason: line)
     }
 
-    private static func batchFailure(_ error: SQLiteError, file: String) -> IngestFailure {
-        if error.isFull { return .diskFull(file: file, detail: error.message) }
-        if error.isBusy { return .anotherIngestHoldsTheDatabase(file) }
-        return .databaseError(file: file, detail: error.description)
+    private static func batchFailure(_ error: StoreError, file: String) -> IngestFailure {
+        switch error {
+        case .full(let detail): return .diskFull(file: file, detail: detail)
+        case .busy: return .anotherIngestHoldsTheDatabase(file)
+        default: return .databaseError(file: file, detail: "\(error)")
+        }
     }
 
     // MARK: - Parsing

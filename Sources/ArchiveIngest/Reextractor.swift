@@ -1,7 +1,6 @@
 import ArchiveExtraction
 import ArchiveStore
 import Foundation
-import SQLite
 
 /// Told how a re-extraction goes, for progress bars.
 public protocol ReextractionObserver: AnyObject {
@@ -50,15 +49,13 @@ public final class Reextractor {
     /// The extractor version this binary records.
     public static var currentVersion: Int { Extractor.version }
 
-    private let database: Database
     private let writer: ArchiveWriter
     private let batchSize: Int
     private weak var observer: ReextractionObserver?
 
-    /// A re-extractor writing to `database`, which must be open read-write and migrated.
-    public init(database: Database, batchSize: Int = 256, observer: ReextractionObserver? = nil) {
-        self.database = database
-        writer = ArchiveWriter(database: database)
+    /// A re-extractor writing to `archive`.
+    public init(archive: WritableArchive, batchSize: Int = 256, observer: ReextractionObserver? = nil) {
+        writer = ArchiveWriter(archive: archive)
         writer.extractorVersion = Extractor.version
         self.batchSize = batchSize
         self.observer = observer
@@ -73,7 +70,7 @@ public final class Reextractor {
     /// change and changes nothing.
     public func run(all: Bool = false, dryRun: Bool = false) throws -> ReextractionSummary {
         var summary = ReextractionSummary(extractorVersion: Extractor.version, dryRun: dryRun)
-        let total = all ? Int(try database.scalar("SELECT count(*) FROM answer_versions")?.integerValue ?? 0) : try staleCount()
+        let total = all ? try writer.versionCount() : try staleCount()
         observer?.reextractionStarted(total: total)
         guard total > 0 else { return summary }
         let before = try writer.fundingSnapshot()
@@ -84,7 +81,7 @@ public final class Reextractor {
         }
         // A dry run does the work in one transaction and rolls it back.
         do {
-            try database.transaction(.immediate) {
+            try writer.transaction {
                 summary.add(try readAll(all: all, total: total, inOneTransaction: true))
                 summary.compare(before, try writer.fundingSnapshot())
                 throw DryRunRollback()
@@ -111,7 +108,7 @@ public final class Reextractor {
                 }
                 try writer.settleGrants(named)
             }
-            if inOneTransaction { try write() } else { try database.transaction(.immediate, write) }
+            if inOneTransaction { try write() } else { try writer.transaction(write) }
             last = end
             observer?.reextracted(done: change.versionsRead, total: total)
         }

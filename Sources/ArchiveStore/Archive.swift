@@ -1,14 +1,25 @@
 import Foundation
-import SQLite
+package import SQLite
 
-/// Opening the archive database the way each kind of user needs it.
+/// Opening the archive database the way each kind of user needs it. The layers above the store
+/// get archive-level types, never a connection: they cannot run SQL of their own.
 public enum Archive {
-    /// Opens (creating if needed) the archive for writing and applies pending migrations.
-    public static func openForWriting(path: String, busyTimeoutMilliseconds: Int32 = 5_000) throws -> Database {
+    /// Opens (creating if needed) the archive for writing and applies pending migrations. With
+    /// `maxPages`, a write that would grow the file past that many pages fails as `StoreError.full`.
+    public static func openForWriting(path: String, busyTimeoutMilliseconds: Int32 = 5_000, maxPages: Int? = nil) throws -> WritableArchive {
         try refuseForeign(path: path)
         let database = try Database(path: path, mode: .readWriteCreate, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
-        try Migrator().migrate(database)
-        return database
+        do {
+            try Migrator().migrate(database)
+            if let maxPages {
+                // https://sqlite.org/pragma.html#pragma_max_page_count: a write past it fails with SQLITE_FULL.
+                try database.run("PRAGMA max_page_count = \(maxPages)")
+            }
+        } catch {
+            database.close()
+            throw error
+        }
+        return WritableArchive(database: database)
     }
 
     /// Opens (creating if needed) the archive at `path`, applies pending migrations and brings the
@@ -21,32 +32,43 @@ public enum Archive {
         return try Migrator().migrate(database)
     }
 
+    /// Where each migration stands in the archive at `path`, read without creating or changing
+    /// any file; every migration is pending where there is no archive yet.
+    public static func migrationStatus(path: String) throws -> [MigrationStatus] {
+        guard FileManager.default.fileExists(atPath: path) else { return Migrator().statusOfNewDatabase() }
+        let database = try Database(path: path, mode: readOnlyMode(path))
+        defer { database.close() }
+        return try Migrator().status(of: database)
+    }
+
     /// Opens an existing archive read-only (`query_only` too), refusing one this binary cannot read.
-    public static func openForReading(path: String) throws -> Database {
+    public static func openForReading(path: String) throws -> ReadableArchive {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ArchiveError.missingDatabase(path)
         }
         try refuseForeign(path: path)
         let database = try Database(path: path, mode: .readOnly)
-        let migrator = Migrator()
-        try migrator.validate(database)
-        if try migrator.status(of: database).contains(where: { $0.state == .pending }) {
-            throw ArchiveError.notMigrated(path)
+        do {
+            let migrator = Migrator()
+            try migrator.validate(database)
+            if try migrator.status(of: database).contains(where: { $0.state == .pending }) {
+                throw ArchiveError.notMigrated(path)
+            }
+        } catch {
+            database.close()
+            throw error
         }
-        return database
+        return ReadableArchive(database: database)
     }
-}
 
-extension Archive {
     /// Refuses an existing SQLite file that holds tables but not this archive's migration record:
     /// somebody else's database, which an archive command must not change. Looked at without
     /// writing anything (no journal mode set, no -wal file made), so the file is left as it was.
     public static func refuseForeign(path: String) throws {
         guard path != ":memory:", let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 else { return }
-        let mode: Database.Mode = FileManager.default.fileExists(atPath: path + "-wal") ? .readOnly : .readOnlyImmutable
         let tables: [String]
         do {
-            let db = try Database(path: path, mode: mode)
+            let db = try Database(path: path, mode: readOnlyMode(path))
             defer { db.close() }
             tables = try db.rows("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0[0].textValue }
         } catch {
@@ -56,6 +78,61 @@ extension Archive {
             throw ArchiveError.foreignDatabase(path, "it holds \(tables.count) table\(tables.count == 1 ? "" : "s") (\(tables.prefix(3).joined(separator: ", "))\(tables.count > 3 ? ", ..." : "")) and no archive migrations")
         }
     }
+
+    // With no -wal file beside it the database is all in one file: read it without creating any.
+    private static func readOnlyMode(_ path: String) -> Database.Mode {
+        FileManager.default.fileExists(atPath: path + "-wal") ? .readOnly : .readOnlyImmutable
+    }
+}
+
+/// An archive open read-only: what reports, exports and `archive sql` read.
+public final class ReadableArchive {
+    /// The connection; the reports (ArchiveQuery) run their SQL on it.
+    package let database: Database
+
+    /// The file the archive is in.
+    public var path: String { database.path }
+
+    /// Wraps an open, migrated connection (tests build archives in memory this way).
+    package init(database: Database) {
+        self.database = database
+    }
+
+    /// How many answer versions were read by another extractor than `current` (or by none recorded).
+    public func staleVersionCount(current: Int) throws -> Int {
+        try Archive.staleVersionCount(in: database, current: current)
+    }
+
+    /// Closes the connection; the archive is not to be used afterwards.
+    public func close() { database.close() }
+}
+
+/// An archive open for writing: migrated, one connection, written through `ArchiveWriter` and
+/// `FetchRunLog`, each change in a `transaction`.
+public final class WritableArchive {
+    /// The connection; only the store's writers use it.
+    package let database: Database
+
+    /// The file the archive is in.
+    public var path: String { database.path }
+
+    /// Wraps an open, migrated connection (tests build archives in memory this way).
+    package init(database: Database) {
+        self.database = database
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction: it commits whole or not at all. SQLite's failures
+    /// come out as `StoreError`; any other error rolls back and is rethrown as it is.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try database.transaction(.immediate, body)
+        } catch let error as SQLiteError {
+            throw StoreError(error)
+        }
+    }
+
+    /// Closes the connection; the archive is not to be used afterwards.
+    public func close() { database.close() }
 }
 
 /// Problems with the archive file itself.

@@ -1,5 +1,5 @@
 import ArchiveFacts
-import SQLite
+package import SQLite
 
 /// What storing one record changed.
 public struct RecordOutcome: Sendable, Equatable {
@@ -16,18 +16,30 @@ public struct RecordOutcome: Sendable, Equatable {
 /// Writes question records into the archive's tables: the one place that does.
 ///
 /// Keeps its prepared statements for the whole run. Callers wrap each input file in one
-/// transaction (`database.transaction`), so a file lands whole or not at all.
+/// `transaction`, so a file lands whole or not at all.
 public final class ArchiveWriter {
     /// The connection written to.
-    public let database: Database
+    package let database: Database
+    private let archive: WritableArchive
     private var statements: [String: Statement] = [:]
     /// The extractor version that reads the facts stored (Extractor.version), recorded with each
     /// answer version; nil records them as stale.
     public var extractorVersion: Int?
 
-    /// A writer on an open, migrated database.
-    public init(database: Database) {
-        self.database = database
+    /// A writer on an archive open for writing.
+    public init(archive: WritableArchive) {
+        self.archive = archive
+        database = archive.database
+    }
+
+    /// A writer on an open, migrated connection.
+    package convenience init(database: Database) {
+        self.init(archive: WritableArchive(database: database))
+    }
+
+    /// Runs `body` in one transaction of the archive written to (`WritableArchive.transaction`).
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try archive.transaction(body)
     }
 
     // Prepared once per run and reused: preparing is a large share of a small write.
@@ -80,9 +92,9 @@ public final class ArchiveWriter {
                   SQLiteValue(counts.questionsUpdated), SQLiteValue(counts.versionsAdded), .integer(id)])
     }
 
-    /// The status recorded for a file with this SHA-256 (`ingested` or `rejected`), or nil if never seen.
-    public func sourceStatus(sha256: String) throws -> String? {
-        try firstRow("SELECT status FROM sources WHERE sha256 = ?", [.text(sha256)])?.first?.textValue
+    /// What an earlier file with this SHA-256 came to, or nil if none was seen.
+    public func sourceStatus(sha256: String) throws -> SourceStatus? {
+        try firstRow(SourceStatus.lookupSQL, [.text(sha256)]).map(SourceStatus.init(row:))
     }
 
     /// Records a file as read; returns its source id. A file seen before (same hash) is updated.
@@ -97,7 +109,7 @@ public final class ArchiveWriter {
             """, [.text(path), SQLiteValue(sizeBytes), .text(sha256), SQLiteValue(format),
                   .text(error == nil ? "ingested" : "rejected"), SQLiteValue(error), .integer(runID), .text(moment)])
         guard let id = row?.first?.integerValue else {
-            throw SQLiteError(extendedCode: 1, message: "source row was not returned", sql: "INSERT INTO sources")
+            throw StoreError.rowNotReturned(table: "sources")
         }
         return id
     }
@@ -336,7 +348,7 @@ public final class ArchiveWriter {
             INSERT INTO answering_bodies (api_id, name) VALUES (?, ?)
             ON CONFLICT (name) DO UPDATE SET api_id = coalesce(api_id, excluded.api_id) RETURNING id
             """, [SQLiteValue(body.apiID), .text(body.name)]), let id = row[0].integerValue else {
-            throw SQLiteError(extendedCode: 1, message: "answering body row was not returned", sql: "INSERT INTO answering_bodies")
+            throw StoreError.rowNotReturned(table: "answering_bodies")
         }
         return id
     }

@@ -1,5 +1,5 @@
 import ArchiveFacts
-import SQLite
+internal import SQLite
 
 // Re-reading stored answer versions with a newer extractor: which versions are stale, what each
 // one is read from, replacing its facts, and what changed, as a reviewer of an upgrade wants it.
@@ -43,7 +43,7 @@ public struct FundingSnapshot: Sendable, Equatable {
 
 extension Archive {
     /// How many answer versions were read by another extractor than `current` (or by none recorded).
-    public static func staleVersionCount(in database: Database, current: Int) throws -> Int {
+    static func staleVersionCount(in database: Database, current: Int) throws -> Int {
         Int(try database.scalar("SELECT count(*) FROM answer_versions WHERE extractor_version IS NOT ?", [SQLiteValue(current)])?.integerValue ?? 0)
     }
 }
@@ -52,6 +52,11 @@ extension ArchiveWriter {
     /// How many answer versions were read by another extractor than `current` (or by none recorded).
     public func staleVersionCount(current: Int) throws -> Int {
         try Archive.staleVersionCount(in: database, current: current)
+    }
+
+    /// How many answer versions the archive holds.
+    public func versionCount() throws -> Int {
+        Int(try database.scalar("SELECT count(*) FROM answer_versions")?.integerValue ?? 0)
     }
 
     /// The next `limit` versions after `afterID`, in storage order: the stale ones, or all with `all`.

@@ -1,5 +1,5 @@
 import ArchiveFacts
-import SQLite
+internal import SQLite
 
 // The figures and grants of answer versions: stored when a version is added, and replaced when a
 // newer extractor reads the version again. A grant row is shared by every statement of it, so its
@@ -51,7 +51,7 @@ extension ArchiveWriter {
         guard let row = try firstRow("""
             INSERT INTO organisations (name, key) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET key = key RETURNING id
             """, [.text(OrganisationName.displayName(asWritten)), .text(key)]), let id = row[0].integerValue else {
-            throw SQLiteError(extendedCode: 1, message: "organisation row was not returned", sql: "INSERT INTO organisations")
+            throw StoreError.rowNotReturned(table: "organisations")
         }
         try run("INSERT INTO organisation_names (name, key, organisation_id) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
                 [.text(asWritten), .text(key), .integer(id)])

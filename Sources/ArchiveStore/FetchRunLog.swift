@@ -1,5 +1,5 @@
 import Foundation
-import SQLite
+package import SQLite
 
 /// Records each run of `archive fetch` in `fetch_runs`: the one place that reads and writes it.
 ///
@@ -7,10 +7,15 @@ import SQLite
 /// `running` with no end and is ignored. `--since last` resumes from `lastSuccessfulWindowEnd()`.
 public final class FetchRunLog {
     /// The connection written to.
-    public let database: Database
+    package let database: Database
 
-    /// A log on an open, migrated database.
-    public init(database: Database) {
+    /// A log on an archive open for writing.
+    public convenience init(archive: WritableArchive) {
+        self.init(database: archive.database)
+    }
+
+    /// A log on an open, migrated connection.
+    package init(database: Database) {
         self.database = database
     }
 

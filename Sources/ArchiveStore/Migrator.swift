@@ -1,5 +1,5 @@
-import Checksum
-import SQLite
+internal import Checksum
+package import SQLite
 
 /// One schema change: `migrations/NNNN_name.sql`, applied once and never edited after it ships.
 public struct Migration: Sendable, Equatable {
@@ -89,7 +89,7 @@ public struct Migrator: Sendable {
         """
 
     /// Every known and recorded migration with its state. Reads only; changes nothing.
-    public func status(of database: Database) throws -> [MigrationStatus] {
+    package func status(of database: Database) throws -> [MigrationStatus] {
         let hasTable = try database.scalar(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")?.integerValue ?? 0
         var recorded: [Int: (fileName: String, checksum: String, appliedAt: String)] = [:]
@@ -121,7 +121,7 @@ public struct Migrator: Sendable {
     }
 
     /// Refuses a database whose applied migrations were changed or are unknown to this binary.
-    public func validate(_ database: Database) throws {
+    package func validate(_ database: Database) throws {
         for status in try status(of: database) {
             switch status.state {
             case .changed:
@@ -141,7 +141,7 @@ public struct Migrator: Sendable {
     /// returns the file names applied. Checks the whole history first, so a refused database is
     /// not touched at all.
     @discardableResult
-    public func migrate(_ database: Database, now: () -> String = Timestamp.now) throws -> [String] {
+    package func migrate(_ database: Database, now: () -> String = Timestamp.now) throws -> [String] {
         try validate(database)
         var applied: [String] = []
         for migration in migrations {

@@ -48,7 +48,7 @@ public final class Database {
         guard code == SQLITE_OK, let opened else {
             let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open database"
             sqlite3_close_v2(opened)
-            throw SQLiteError(extendedCode: code, message: "\(message): \(path)")
+            throw SQLiteError(code: ResultCode(rawValue: code), message: "\(message): \(path)")
         }
         handle = opened
         do {
@@ -111,7 +111,7 @@ public final class Database {
         if code != SQLITE_OK {
             let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(db))
             sqlite3_free(errorMessage)
-            throw SQLiteError(extendedCode: sqlite3_extended_errcode(db), message: message, sql: sql)
+            throw SQLiteError(code: ResultCode(rawValue: sqlite3_extended_errcode(db)), message: message, sql: sql)
         }
     }
 
@@ -191,16 +191,16 @@ public final class Database {
 
     func connection() throws -> OpaquePointer {
         guard let handle else {
-            throw SQLiteError(extendedCode: SQLITE_MISUSE, message: "the database is closed: \(path)")
+            throw SQLiteError(code: .misuse, message: "the database is closed: \(path)")
         }
         return handle
     }
 
     func lastError(sql: String?) -> SQLiteError {
         guard let handle else {
-            return SQLiteError(extendedCode: SQLITE_MISUSE, message: "the database is closed", sql: sql)
+            return SQLiteError(code: .misuse, message: "the database is closed", sql: sql)
         }
-        return SQLiteError(extendedCode: sqlite3_extended_errcode(handle),
+        return SQLiteError(code: ResultCode(rawValue: sqlite3_extended_errcode(handle)),
                            message: String(cString: sqlite3_errmsg(handle)), sql: sql)
     }
 }

@@ -26,13 +26,13 @@ public final class Statement {
         }
         guard code == SQLITE_OK else { throw database.lastError(sql: sql) }
         guard let compiled else {
-            throw SQLiteError(extendedCode: SQLITE_MISUSE, message: "no statement in the SQL", sql: sql)
+            throw SQLiteError(code: .misuse, message: "no statement in the SQL", sql: sql)
         }
         // Only one statement may be compiled: a second one after `;` would be silently ignored.
         // (Checked before `handle` is set: once it is, a throw would run deinit and finalise it twice.)
         if hasMoreSQL {
             sqlite3_finalize(compiled)
-            throw SQLiteError(extendedCode: SQLITE_MISUSE, message: "more than one statement given; run scripts with execute()", sql: sql)
+            throw SQLiteError(code: .misuse, message: "more than one statement given; run scripts with execute()", sql: sql)
         }
         handle = compiled
     }
@@ -65,7 +65,7 @@ public final class Statement {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         guard values.count == parameterCount else {
-            throw SQLiteError(extendedCode: SQLiteError.misuse,
+            throw SQLiteError(code: .misuse,
                               message: "statement takes \(parameterCount) parameters, \(values.count) given", sql: sql)
         }
         for (offset, value) in values.enumerated() {
@@ -82,11 +82,11 @@ public final class Statement {
         sqlite3_clear_bindings(handle)
         let names = parameterNames
         if names.contains(where: { $0 == nil }) {
-            throw SQLiteError(extendedCode: SQLiteError.misuse, message: "statement has positional parameters; bind them in order", sql: sql)
+            throw SQLiteError(code: .misuse, message: "statement has positional parameters; bind them in order", sql: sql)
         }
         let known = Set(names.compactMap { $0 })
         if let unknown = values.keys.sorted().first(where: { !known.contains($0) }) {
-            throw SQLiteError(extendedCode: SQLiteError.misuse, message: "statement has no parameter :\(unknown)", sql: sql)
+            throw SQLiteError(code: .misuse, message: "statement has no parameter :\(unknown)", sql: sql)
         }
         for (offset, name) in names.enumerated() {
             if let name, let value = values[name] { try bind(value, at: Int32(offset + 1)) }

@@ -39,7 +39,7 @@ func searchHits(_ db: Database, _ query: String) throws -> [Int64] {
     @Test func foreignKeysAreEnforced() throws {
         let db = try archiveWithOneAnswer()
         #expect { try db.run("INSERT INTO answer_versions (answer_id, kind, date_answered, text, is_truncated, is_current, source_id) VALUES (99, 'substantive', '2024-01-01', 'x', 0, 0, 1)") }
-            throws: { ($0 as? SQLiteError)?.extendedCode == 787 } // SQLITE_CONSTRAINT_FOREIGNKEY
+            throws: { ResultCode.constraintForeignKey ~= $0 }
         #expect(throws: SQLiteError.self) { try db.run("DELETE FROM sources WHERE id = 1") }
     }
 

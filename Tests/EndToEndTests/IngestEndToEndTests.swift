@@ -26,6 +26,18 @@ import Testing
         #expect(try work.scalar("SELECT format FROM sources") == .text("page-text"))
     }
 
+    @Test func eachSourceIsRecordedUnderTheSHA256ThatCoreutilsGives() throws {
+        let work = try Workspace()
+        let inputs = [Fixtures.seed.path, Fixtures.itemResponse.path, Fixtures.listResponse.path]
+        #expect(try work.archive(["ingest"] + inputs).status == 0)
+        for input in inputs {
+            let sha256sum = try ArchiveBinary.run(["sha256sum", input], executable: URL(fileURLWithPath: "/usr/bin/env"))
+            let expected = try #require(sha256sum.stdout.split(separator: " ").first.map(String.init))
+            #expect(expected.count == 64)
+            #expect(try work.scalar("SELECT sha256 FROM sources WHERE path = ?", [.text(input)]) == .text(expected), "\(input)")
+        }
+    }
+
     @Test func everyRealInputLandsAndReingestingChangesNothing() throws {
         let work = try Workspace()
         let inputs = [Fixtures.devSetItems.path, Fixtures.devSetPages.path, Fixtures.devSetInputs.path + "/api/page-1.json",

@@ -89,11 +89,13 @@ enum TemporaryDirectory {
             try db.run("INSERT INTO t (name) VALUES ('a')")
             Issue.record("a duplicate was accepted")
         } catch let error as SQLiteError {
-            #expect(error.extendedCode == 2067) // SQLITE_CONSTRAINT_UNIQUE
-            #expect(error.isConstraintViolation)
+            #expect(error.code == .constraintUnique)
+            #expect(error.code.rawValue == 2067)
+            #expect(ResultCode.constraint ~= error.code)
+            #expect(!(ResultCode.constraintForeignKey ~= error.code))
             #expect(error.message.contains("UNIQUE constraint failed: t.name"))
             #expect(error.sql == "INSERT INTO t (name) VALUES ('a')")
-            #expect(error.description.hasPrefix("SQLite error 2067: UNIQUE constraint failed: t.name - while executing INSERT"))
+            #expect(error.description.hasPrefix("SQLite error 2067 (constraint failed): UNIQUE constraint failed: t.name - while executing INSERT"))
         }
     }
 
@@ -140,7 +142,7 @@ enum TemporaryDirectory {
         for mode in [Database.Mode.readOnly, .readOnlyImmutable] {
             let reader = try Database(path: path, mode: mode)
             #expect(try reader.scalar("SELECT count(*) FROM t") == .integer(1))
-            #expect { try reader.run("DELETE FROM t") } throws: { ($0 as? SQLiteError)?.isReadOnly == true }
+            #expect { try reader.run("DELETE FROM t") } throws: { ResultCode.readOnly ~= $0 }
             reader.close()
         }
         #expect(try Database(path: path).scalar("SELECT count(*) FROM t") == .integer(1))
@@ -166,7 +168,7 @@ enum TemporaryDirectory {
         try first.execute("CREATE TABLE t (v)")
         let second = try Database(path: path, busyTimeoutMilliseconds: 100)
         try first.execute("BEGIN IMMEDIATE")
-        #expect { try second.execute("BEGIN IMMEDIATE") } throws: { ($0 as? SQLiteError)?.isBusy == true }
+        #expect { try second.execute("BEGIN IMMEDIATE") } throws: { ResultCode.busy ~= $0 }
         // Readers keep working during the write (WAL).
         #expect(try second.scalar("SELECT count(*) FROM t") == .integer(0))
         try first.execute("COMMIT")

@@ -63,9 +63,10 @@ public enum DatasetteMetadata {
     }
 
     /// The metadata for `database`, served under `name` (Datasette names a database by its file).
-    public static func metadata(for database: Database, name: String,
+    public static func metadata(for archive: ReadableArchive, name: String,
                                 documentation: SchemaDocumentation = .archive(),
                                 reports: [ReportDefinition] = ReportDefinition.all) throws -> [String: Any] {
+        let database = archive.database
         let names = try database.rows("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'search_%'")
             .compactMap { $0[0].textValue }
         var tables: [String: Any] = [:]

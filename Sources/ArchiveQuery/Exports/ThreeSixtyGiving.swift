@@ -38,7 +38,8 @@ public enum ThreeSixtyGiving {
 
     /// Every distinct grant stated in a current answer, oldest first (a part of a grant whose
     /// total is stated is left out: the total holds it). Identifiers are made from `prefix`.
-    public static func grants(_ database: Database, prefix: String = identifierPrefix) throws -> [Grant] {
+    public static func grants(_ archive: ReadableArchive, prefix: String = identifierPrefix) throws -> [Grant] {
+        let database = archive.database
         let sql = """
             WITH live AS (
                 SELECT m.grant_id, m.evidence, v.date_answered, q.uin, q.house, q.date_tabled, s.recorded_at,

@@ -1,10 +1,11 @@
+import ArchiveStore
 import SQLite
 
 /// `archive sql`: one read-only statement, its rows shaped as a report in any format.
 public enum AdHocSQL {
-    /// Runs `sql` on `database` (which should be opened read-only); refuses anything that would write.
-    public static func run(_ database: Database, sql: String) throws -> ReportTable {
-        let statement = try database.prepare(sql)
+    /// Runs `sql` on `archive`; refuses anything that would write.
+    public static func run(_ archive: ReadableArchive, sql: String) throws -> ReportTable {
+        let statement = try archive.database.prepare(sql)
         // Checked before running, so the refusal is clear and certain to change nothing.
         guard statement.isReadOnly else { throw QueryError.notReadOnly(sql) }
         let names = statement.columnNames

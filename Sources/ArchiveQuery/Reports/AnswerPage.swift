@@ -1,4 +1,5 @@
 import Foundation
+import ArchiveStore
 import SQLite
 
 /// One written question whole, as `archive show` prints it: heading, question, every version of
@@ -35,7 +36,8 @@ public struct AnswerPage: Sendable {
 
     /// The questions with this UIN (in one house, when given): UINs restart each session, so a UIN
     /// can name several.
-    public static func load(_ database: Database, uin: String, house: String?) throws -> [AnswerPage] {
+    public static func load(_ archive: ReadableArchive, uin: String, house: String?) throws -> [AnswerPage] {
+        let database = archive.database
         let questions = try database.rows("""
             SELECT q.id, q.uin, q.house, q.heading, q.date_tabled, coalesce(asker.name, q.asking_member_name), b.name, q.question_text, q.answer_id,
                    q.url

@@ -10,20 +10,20 @@ public enum Reports {
         return definition
     }
 
-    /// Runs `report` on `database` with `arguments` (by parameter name; one not given is NULL),
+    /// Runs `report` on `archive` with `arguments` (by parameter name; one not given is NULL),
     /// writing each row to `writer` as it is stepped, so memory does not grow with the rows.
     /// A full-text query SQLite refuses is a `QueryError.badSearch` naming it.
-    public static func run(_ report: ReportDefinition, on database: Database, arguments: [String: SQLiteValue],
+    public static func run(_ report: ReportDefinition, on archive: ReadableArchive, arguments: [String: ReportArgument],
                            into writer: RowWriter) throws {
-        let statement = try database.prepare(report.sql)
+        let statement = try archive.database.prepare(report.sql)
         let columns = self.columns(of: statement, report: report)
-        try statement.bind(named: arguments)
+        try statement.bind(named: arguments.mapValues(\.value))
         try writer.begin(title: report.title, columns: columns)
         do {
             while let row = try statement.step() { try writer.write(row) }
-        } catch let error as SQLiteError where error.primaryCode == 1 {
+        } catch let error as SQLiteError where ResultCode.error ~= error.code {
             // The report's SQL is fixed and tested, so an SQL error at run time comes from a full-text query.
-            let query = ["q", "topic"].lazy.compactMap { arguments[$0]?.textValue }.first
+            let query = ["q", "topic"].lazy.compactMap { arguments[$0]?.value.textValue }.first
             guard let query else { throw error }
             throw QueryError.badSearch(query: query, detail: error.message)
         }
@@ -31,10 +31,10 @@ public enum Reports {
     }
 
     /// The rows of `report` as a table in memory (charts, tests, small results).
-    public static func table(_ report: ReportDefinition, on database: Database,
-                             arguments: [String: SQLiteValue] = [:]) throws -> ReportTable {
+    public static func table(_ report: ReportDefinition, on archive: ReadableArchive,
+                             arguments: [String: ReportArgument] = [:]) throws -> ReportTable {
         let collector = TableCollector()
-        try run(report, on: database, arguments: arguments, into: collector)
+        try run(report, on: archive, arguments: arguments, into: collector)
         return collector.table
     }
 
@@ -43,6 +43,19 @@ public enum Reports {
         statement.columnNames.map { name in
             let kind = report.columns.first { $0.name == name }.flatMap { ColumnKind(rawValue: $0.kind) } ?? .text
             return ReportColumn(name, kind)
+        }
+    }
+}
+
+/// A value for one of a report's named parameters (`:since`, `:by`, `:limit`, ...).
+public enum ReportArgument: Sendable, Equatable {
+    case text(String)
+    case integer(Int64)
+
+    var value: SQLiteValue {
+        switch self {
+        case .text(let text): return .text(text)
+        case .integer(let number): return .integer(number)
         }
     }
 }
