@@ -82,9 +82,9 @@ struct FetchCommand: ParsableCommand {
     /// Refuses malformed days, houses, rates, timeouts and URLs before anything is opened.
     func validate() throws {
         guard since == FetchWindow.last || Day.isValid(since) else {
-            throw ValidationError("--since must be a day YYYY-MM-DD or 'last', not '\(since)'")
+            throw ValidationError(Day.refusal(since, option: "--since") + " (or 'last')")
         }
-        if let until, !Day.isValid(until) { throw ValidationError("--until must be a day YYYY-MM-DD, not '\(until)'") }
+        if let until, !Day.isValid(until) { throw ValidationError(Day.refusal(until, option: "--until")) }
         if let until, since != FetchWindow.last, since > until { throw ValidationError("--since \(since) is after --until \(until): the window would be empty") }
         if let house, !["Commons", "Lords"].contains(house) { throw ValidationError("--house must be Commons or Lords") }
         guard rate > 0 else { throw ValidationError("--rate must be above 0") }

@@ -98,7 +98,7 @@ struct FilterOptions: ParsableArguments {
 
     func validate() throws {
         for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, !Day.isValid(value) { throw ValidationError("\(name) takes a day as YYYY-MM-DD, not '\(value)'") }
+            if let value, !Day.isValid(value) { throw ValidationError(Day.refusal(value, option: name)) }
         }
         if let since, let until, since > until { throw ValidationError("--since \(since) is after --until \(until): nothing could match") }
         if let house, !["commons", "lords"].contains(house.lowercased()) {

@@ -52,7 +52,7 @@ public struct FetchOptions: Sendable {
                 retryBaseDelay: TimeInterval = 1, maxBackoff: TimeInterval = 30, maxRetryAfter: TimeInterval = 120,
                 pageSize: Int = 100, userAgent: String = FetchOptions.defaultUserAgent) {
         self.since = since
-        self.until = until ?? Day.today()
+        self.until = until ?? Day.today().description
         self.baseURL = baseURL
         self.searchTerms = searchTerms
         self.house = house
@@ -70,8 +70,8 @@ public struct FetchOptions: Sendable {
 
     /// Throws `FetchError.badOption` for a window or setting the fetcher cannot use.
     public func validate() throws {
-        guard Day.isValid(since) else { throw FetchError.badOption("--since '\(since)' is not a day YYYY-MM-DD") }
-        guard Day.isValid(until) else { throw FetchError.badOption("--until '\(until)' is not a day YYYY-MM-DD") }
+        guard Day.isValid(since) else { throw FetchError.badOption(Day.refusal(since, option: "--since")) }
+        guard Day.isValid(until) else { throw FetchError.badOption(Day.refusal(until, option: "--until")) }
         guard since <= until else { throw FetchError.badOption("the window is empty: --since \(since) is after --until \(until)") }
         guard !searchTerms.isEmpty, searchTerms.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
             throw FetchError.badOption("search terms must be non-empty")

@@ -45,7 +45,7 @@ func runArchive(_ arguments: [String]) throws -> (status: Int32, stderr: String)
         #expect(firstItems.values.allSatisfy { $0 == 1 }, "an item was fetched more than once: \(firstItems)")
 
         // Between nights: a new answer, and a correction to one already archived.
-        let today = Day.today()
+        let today = Day.today().description
         let known = try #require(try archive.rows("""
             SELECT q.api_id FROM questions q JOIN answer_versions v ON v.answer_id = q.answer_id
             WHERE q.api_id IS NOT NULL AND v.kind = 'substantive' AND NOT v.is_truncated

@@ -99,7 +99,7 @@ final class EmptyListTransport: HTTPTransport, @unchecked Sendable {
                                         "county lines", "National Referral Mechanism"])
         #expect(options.requestsPerSecond == 3 && options.timeout == 30 && options.maxRetries == 5)
         #expect(options.maxRetryAfter == 120 && options.pageSize == 100)
-        #expect(options.until == Day.today())
+        #expect(options.until == Day.today().description)
         #expect(options.userAgent.hasPrefix("trafficking-archive/0.1 ("))
     }
 

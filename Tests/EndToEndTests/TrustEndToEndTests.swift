@@ -189,7 +189,10 @@ import Testing
         for bad in ["+202-01-01", "2024-+1-05", "2024-02-30", "24-01-01"] {
             let result = try work.archive(["query", "funding", "--since", bad])
             #expect(result.status == 64, "\(bad)")
-            #expect(result.stderr.contains("--since takes a day as YYYY-MM-DD, not '\(bad)'"), "\(bad): \(result.stderr)")
+            #expect(result.stderr.contains("--since takes a real day written YYYY-MM-DD, not '\(bad)'"), "\(bad): \(result.stderr)")
+            let fetch = try work.archive(["fetch", "--since", "2024-01-01", "--until", bad])
+            #expect(fetch.status == 64, "\(bad)")
+            #expect(fetch.stderr.contains("--until takes a real day written YYYY-MM-DD, not '\(bad)'"), "\(bad): \(fetch.stderr)")
         }
         #expect(try work.archive(["query", "funding", "--since", "2024-02-29"]).status == 0)
     }

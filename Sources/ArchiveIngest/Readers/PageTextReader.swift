@@ -41,7 +41,7 @@ public enum PageTextReader {
             throw InputError(file: file, record: label, field: "dateTabled",
                              reason: "the UIN line has no \"tabled on D Month YYYY\" date")
         }
-        guard let dateTabled = CalendarDate.fromLongForm(tabledText) else {
+        guard let dateTabled = Day(longForm: tabledText)?.description else {
             throw InputError(file: file, record: label, field: "dateTabled",
                              reason: "expected a date, found \(InputError.quoted(tabledText))")
         }
@@ -283,7 +283,7 @@ public enum PageTextReader {
                 text = lines[index + 1]
                 used = 1
             }
-            guard let day = CalendarDate.fromLongForm(text) else {
+            guard let day = Day(longForm: text)?.description else {
                 throw InputError(file: file, record: record, field: field,
                                  reason: "expected a date after \"\(marker)\", found \(text.isEmpty ? "nothing" : InputError.quoted(text))")
             }

@@ -1,3 +1,4 @@
+import ArchiveStore
 import Foundation
 
 /// A value from JSONSerialization told apart strictly: on Linux a JSON `true` and a JSON `1` are
@@ -131,7 +132,7 @@ struct JSONFields {
     /// An API date-time, as its day `YYYY-MM-DD`.
     func date(_ key: String) throws -> String? {
         guard let kind = kind(key) else { return nil }
-        guard case .string(let s) = kind, let day = CalendarDate.fromISO(s.trimmingSpaces) else {
+        guard case .string(let s) = kind, let day = Day(isoDateTime: s.trimmingSpaces)?.description else {
             throw error(key, "expected a date, found \(kind.shown)")
         }
         return day
