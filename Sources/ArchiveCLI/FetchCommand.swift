@@ -120,15 +120,14 @@ struct FetchCommand: ParsableCommand {
         var object: [String: Any]
         switch outcome {
         case .success(let summary):
-            object = try JSONSerialization.jsonObject(with: Data(try summary.jsonString().utf8)) as? [String: Any] ?? [:]
+            object = try JSONSerialization.jsonObject(with: Data(try SummaryJSON.line(summary).utf8)) as? [String: Any] ?? [:]
             object["outcome"] = summary.failures.isEmpty ? "ok" : "failed"
         case .failure(let error):
             let held = (error as? IngestFailure).map { if case .anotherIngestHoldsTheDatabase = $0 { return true } else { return false } } ?? false
             object = ["outcome": held ? "locked" : "failed", "error": "\(error)"]
         }
         if let ingest {
-            let encoder = JSONEncoder()
-            object["ingest"] = try JSONSerialization.jsonObject(with: try encoder.encode(ingest))
+            object["ingest"] = try JSONSerialization.jsonObject(with: Data(try SummaryJSON.line(ingest).utf8))
         }
         return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
     }

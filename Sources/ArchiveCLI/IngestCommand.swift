@@ -103,14 +103,12 @@ struct IngestCommand: ParsableCommand {
 
     /// The run's summary as one JSON line, or the failure's.
     static func summaryLine(_ outcome: Result<IngestSummary, Error>) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         switch outcome {
         case .success(let summary):
-            return String(decoding: try encoder.encode(summary), as: UTF8.self)
+            return try SummaryJSON.line(summary)
         case .failure(let error):
             let held = (error as? IngestFailure).map { if case .anotherIngestHoldsTheDatabase = $0 { return true } else { return false } } ?? false
-            return String(decoding: try encoder.encode(["outcome": held ? "locked" : "failed", "error": "\(error)"]), as: UTF8.self)
+            return try SummaryJSON.line(["outcome": held ? "locked" : "failed", "error": "\(error)"])
         }
     }
 }

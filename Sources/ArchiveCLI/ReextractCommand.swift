@@ -66,16 +66,13 @@ struct ReextractCommand: ParsableCommand {
             progress.finish()
             // The summary line is printed also when the run fails, so a cron log says what happened.
             if summary == .json {
-                let line = try JSONSerialization.data(withJSONObject: ["outcome": "failed", "error": "\(error)"], options: [.sortedKeys])
-                try StandardOutput.line(String(decoding: line, as: UTF8.self))
+                try StandardOutput.line(try SummaryJSON.line(["outcome": "failed", "error": "\(error)"]))
             }
             throw CommandFailure("\(error)")
         }
         progress.finish()
         if summary == .json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            try StandardOutput.line(String(decoding: try encoder.encode(result), as: UTF8.self))
+            try StandardOutput.line(try SummaryJSON.line(result))
         } else if !quiet {
             try StandardOutput.write(Self.report(result))
         }
@@ -91,7 +88,7 @@ struct ReextractCommand: ParsableCommand {
             lines.append("nothing \(verb == "changed" ? "changed" : "would change")")
         } else {
             lines.append("figures: +\(s.figuresAdded) -\(s.figuresRemoved)")
-            lines.append("grant statements: +\(s.mentionsAdded) -\(s.mentionsRemoved)")
+            lines.append("grant statements: +\(s.grantMentionsAdded) -\(s.grantMentionsRemoved)")
             lines.append("grants: +\(s.grantsAdded) -\(s.grantsRemoved)")
         }
         if !s.totalsChanged.isEmpty {

@@ -1,9 +1,9 @@
 import Foundation
 
-/// What one fetch did; `--summary json` prints it with snake_case keys.
-public struct FetchSummary: Codable, Sendable, Equatable {
+/// What one fetch did; `--summary json` prints it (`SummaryJSON`).
+public struct FetchSummary: Encodable, Sendable, Equatable {
     /// The inclusive window of days asked for.
-    public struct Window: Codable, Sendable, Equatable {
+    public struct Window: Encodable, Sendable, Equatable {
         /// First day, `YYYY-MM-DD`.
         public var from: String
         /// Last day, `YYYY-MM-DD`.
@@ -11,7 +11,7 @@ public struct FetchSummary: Codable, Sendable, Equatable {
     }
 
     /// A request given up, and why.
-    public struct Failure: Codable, Sendable, Equatable {
+    public struct Failure: Encodable, Sendable, Equatable {
         /// The URL asked for.
         public var url: String
         /// Why it failed, e.g. `HTTP 404` or `not JSON (…)`.
@@ -41,32 +41,10 @@ public struct FetchSummary: Codable, Sendable, Equatable {
     /// Paths of the files written, in the order written.
     public var filesWritten: [String] = []
 
-    /// snake_case keys, so every encoder writes what `--summary json` documents.
-    enum CodingKeys: String, CodingKey {
-        case window
-        case baseURL = "base_url"
-        case searchTerms = "search_terms"
-        case pagesFetched = "pages_fetched"
-        case questionsListed = "questions_listed"
-        case itemsFetched = "items_fetched"
-        case itemsSkipped = "items_skipped"
-        case requestsSent = "requests_sent"
-        case retries
-        case failures
-        case filesWritten = "files_written"
-    }
-
     /// An empty summary for a window.
     public init(window: Window, baseURL: String, searchTerms: [String]) {
         self.window = window
         self.baseURL = baseURL
         self.searchTerms = searchTerms
-    }
-
-    /// The summary as one compact, key-sorted line of JSON (a cron log keeps one line a run).
-    public func jsonString() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }

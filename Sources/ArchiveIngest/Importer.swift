@@ -21,19 +21,15 @@ public protocol IngestObserver: AnyObject {
     func fileFinished(_ path: String, outcome: FileOutcome, index: Int, total: Int)
 }
 
-/// The counts of one run, as `ingest_runs` keeps them; `--summary json` prints this.
-public struct IngestSummary: Codable, Equatable, Sendable {
+/// What one run did; `--summary json` prints it, its counts beside its other keys.
+@dynamicMemberLookup
+public struct IngestSummary: Encodable, Equatable, Sendable {
     public var runID: Int64
     public var outcome: String
-    public var filesSeen = 0
-    public var filesSkipped = 0
-    public var filesIngested = 0
-    public var filesRejected = 0
+    /// The counts `ingest_runs` keeps (`summary.filesSeen` reads them).
+    public var counts = RunCounts()
     /// Files rejected by an earlier run and unchanged since (not counted in `filesRejected`).
     public var filesStillRejected = 0
-    public var questionsNew = 0
-    public var questionsUpdated = 0
-    public var versionsAdded = 0
     /// Answer versions stored earlier and read again because an older extractor had read them.
     public var versionsReextracted = 0
     /// Each rejected file and why.
@@ -42,17 +38,30 @@ public struct IngestSummary: Codable, Equatable, Sendable {
     public var stillRejected: [Rejection] = []
 
     /// A rejected file and its reason.
-    public struct Rejection: Codable, Equatable, Sendable {
+    public struct Rejection: Encodable, Equatable, Sendable {
         public var file: String
         public var reason: String
     }
 
-    enum CodingKeys: String, CodingKey {
-        case runID = "run_id", outcome, filesSeen = "files_seen", filesSkipped = "files_skipped",
-             filesIngested = "files_ingested", filesRejected = "files_rejected", filesStillRejected = "files_still_rejected",
-             questionsNew = "questions_new",
-             questionsUpdated = "questions_updated", versionsAdded = "versions_added",
-             versionsReextracted = "versions_reextracted", rejected, stillRejected = "still_rejected"
+    public subscript(dynamicMember count: WritableKeyPath<RunCounts, Int>) -> Int {
+        get { counts[keyPath: count] }
+        set { counts[keyPath: count] = newValue }
+    }
+
+    private enum CodingKeys: CodingKey {
+        case runID, outcome, filesStillRejected, versionsReextracted, rejected, stillRejected
+    }
+
+    // Flat: the counts' keys beside the run's own.
+    public func encode(to encoder: any Encoder) throws {
+        try counts.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(runID, forKey: .runID)
+        try container.encode(outcome, forKey: .outcome)
+        try container.encode(filesStillRejected, forKey: .filesStillRejected)
+        try container.encode(versionsReextracted, forKey: .versionsReextracted)
+        try container.encode(rejected, forKey: .rejected)
+        try container.encode(stillRejected, forKey: .stillRejected)
     }
 }
 
@@ -114,24 +123,12 @@ public final class Importer {
             summary.versionsReextracted = try Reextractor(archive: archive).run().versionsRead
         } catch {
             summary.outcome = "failed"
-            try? writer.finishRun(runID, counts: Self.counts(of: summary), failed: true)
+            try? writer.finishRun(runID, counts: summary.counts, failed: true)
             throw error
         }
         summary.outcome = summary.filesRejected > 0 ? "rejections" : "ok"
-        try writer.finishRun(runID, counts: Self.counts(of: summary))
+        try writer.finishRun(runID, counts: summary.counts)
         return summary
-    }
-
-    private static func counts(of summary: IngestSummary) -> ArchiveWriter.RunCounts {
-        var counts = ArchiveWriter.RunCounts()
-        counts.filesSeen = summary.filesSeen
-        counts.filesSkipped = summary.filesSkipped
-        counts.filesIngested = summary.filesIngested
-        counts.filesRejected = summary.filesRejected
-        counts.questionsNew = summary.questionsNew
-        counts.questionsUpdated = summary.questionsUpdated
-        counts.versionsAdded = summary.versionsAdded
-        return counts
     }
 
     // MARK: - One file

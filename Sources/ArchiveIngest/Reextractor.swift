@@ -11,18 +11,18 @@ public protocol ReextractionObserver: AnyObject {
 }
 
 /// What a re-extraction changed, the way a reviewer of an upgrade wants it; `--summary json` prints it.
-public struct ReextractionSummary: Codable, Equatable, Sendable {
+public struct ReextractionSummary: Encodable, Equatable, Sendable {
     public var extractorVersion: Int
     public var dryRun: Bool
     public var versionsRead = 0
     public var figuresAdded = 0, figuresRemoved = 0
-    public var mentionsAdded = 0, mentionsRemoved = 0
+    public var grantMentionsAdded = 0, grantMentionsRemoved = 0
     public var grantsAdded = 0, grantsRemoved = 0
     /// Funding totals that changed, by recipient.
     public var totalsChanged: [TotalChange] = []
 
     /// A recipient's total before and after, in pounds; nil where it had none.
-    public struct TotalChange: Codable, Equatable, Sendable {
+    public struct TotalChange: Encodable, Equatable, Sendable {
         public var recipient: String
         public var before: Double?
         public var after: Double?
@@ -30,14 +30,7 @@ public struct ReextractionSummary: Codable, Equatable, Sendable {
 
     /// Nothing was added or removed.
     public var changedNothing: Bool {
-        figuresAdded + figuresRemoved + mentionsAdded + mentionsRemoved + grantsAdded + grantsRemoved == 0 && totalsChanged.isEmpty
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case extractorVersion = "extractor_version", dryRun = "dry_run", versionsRead = "versions_read",
-             figuresAdded = "figures_added", figuresRemoved = "figures_removed", mentionsAdded = "grant_mentions_added",
-             mentionsRemoved = "grant_mentions_removed", grantsAdded = "grants_added", grantsRemoved = "grants_removed",
-             totalsChanged = "totals_changed"
+        figuresAdded + figuresRemoved + grantMentionsAdded + grantMentionsRemoved + grantsAdded + grantsRemoved == 0 && totalsChanged.isEmpty
     }
 }
 
@@ -150,8 +143,8 @@ extension ReextractionSummary {
         versionsRead += change.versionsRead
         figuresAdded += change.figuresAdded
         figuresRemoved += change.figuresRemoved
-        mentionsAdded += change.mentionsAdded
-        mentionsRemoved += change.mentionsRemoved
+        grantMentionsAdded += change.mentionsAdded
+        grantMentionsRemoved += change.mentionsRemoved
     }
 
     /// Grants and funding totals before and after.

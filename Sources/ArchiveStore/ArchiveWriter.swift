@@ -74,13 +74,6 @@ public final class ArchiveWriter {
         try insert("INSERT INTO ingest_runs (started_at) VALUES (?)", [.text(moment)])
     }
 
-    /// Counts of one run, as `ingest_runs` keeps them.
-    public struct RunCounts: Sendable, Equatable {
-        public var filesSeen = 0, filesSkipped = 0, filesIngested = 0, filesRejected = 0
-        public var questionsNew = 0, questionsUpdated = 0, versionsAdded = 0
-        public init() {}
-    }
-
     /// Records the end of a run and its counts.
     public func finishRun(_ id: Int64, counts: RunCounts, failed: Bool = false, at moment: String = Timestamp.now()) throws {
         let outcome = failed ? "failed" : counts.filesRejected > 0 ? "rejections" : "ok"

@@ -76,33 +76,17 @@ extension ArchiveWriter {
     /// Replaces a version's figures and grant statements with `facts`, read by extractor `version`;
     /// returns the grants named before or after, to settle once per batch.
     public func replaceFacts(of stored: StoredVersion, with facts: ExtractedFacts, version: Int) throws -> (FactsChange, Set<Int64>) {
-        let oldFigures = try contents("""
-            SELECT value, unit, qualifier, kind, direction, period, measure, exploitation_type, population, is_nrm_referrals,
-                evidence_start, evidence_end FROM figures WHERE answer_version_id = ?
-            """, stored.id)
-        let oldMentions = try contents("""
-            SELECT r.key, g.amount_pence, g.duration_months, g.financial_year, g.rate, m.project, m.programme, m.qualifier,
-                m.evidence_start, m.evidence_end
-            FROM grant_mentions m JOIN grants g ON g.id = m.grant_id JOIN organisations r ON r.id = g.recipient_id
-            WHERE m.answer_version_id = ?
-            """, stored.id)
+        let oldFigures = try contents(Self.figureContents, stored.id)
+        let oldMentions = try contents(Self.mentionContents, stored.id)
         var named = try removeFacts(of: stored.id)
         named.formUnion(try storeFacts(facts, versionID: stored.id, answeringBody: stored.answeringBody))
         try run("UPDATE answer_versions SET extractor_version = ? WHERE id = ?", [SQLiteValue(version), .integer(stored.id)])
         var change = FactsChange()
         change.versionsRead = 1
-        let newFigures = facts.figures.map { f in
-            [String(f.value), f.unit.rawValue, f.qualifier ?? "", f.kind.rawValue, f.direction?.rawValue ?? "", f.period ?? "", f.measure ?? "",
-             f.exploitationType ?? "", f.population ?? "", f.isNRMReferrals ? "1" : "0", String(f.evidence.start), String(f.evidence.end)]
-                .joined(separator: "\u{1F}")
-        }
+        // Read back with the same query, so only a real change counts (not how a value is spelt).
+        let newFigures = try contents(Self.figureContents, stored.id)
         (change.figuresAdded, change.figuresRemoved) = Self.difference(old: oldFigures, new: newFigures)
-        let newMentions = try contents("""
-            SELECT r.key, g.amount_pence, g.duration_months, g.financial_year, g.rate, m.project, m.programme, m.qualifier,
-                m.evidence_start, m.evidence_end
-            FROM grant_mentions m JOIN grants g ON g.id = m.grant_id JOIN organisations r ON r.id = g.recipient_id
-            WHERE m.answer_version_id = ?
-            """, stored.id)
+        let newMentions = try contents(Self.mentionContents, stored.id)
         (change.mentionsAdded, change.mentionsRemoved) = Self.difference(old: oldMentions, new: newMentions)
         return (change, named)
     }
@@ -125,6 +109,18 @@ extension ArchiveWriter {
         }
         return FundingSnapshot(grants: Set(grants), totals: totals)
     }
+
+    // What a version's figures and grant statements say, field by field, to compare before and after.
+    private static let figureContents = """
+        SELECT value, unit, qualifier, kind, direction, period, measure, exploitation_type, population, is_nrm_referrals,
+            evidence_start, evidence_end FROM figures WHERE answer_version_id = ?
+        """
+    private static let mentionContents = """
+        SELECT r.key, g.amount_pence, g.duration_months, g.financial_year, g.rate, m.project, m.programme, m.qualifier,
+            m.evidence_start, m.evidence_end
+        FROM grant_mentions m JOIN grants g ON g.id = m.grant_id JOIN organisations r ON r.id = g.recipient_id
+        WHERE m.answer_version_id = ?
+        """
 
     /// Each row of a query on one version as one string of its columns.
     private func contents(_ sql: String, _ versionID: Int64) throws -> [String] {

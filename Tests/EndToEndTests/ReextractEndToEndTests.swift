@@ -82,6 +82,18 @@ private func reference(_ inputs: [String]) throws -> Workspace {
         #expect(try work.rows("SELECT id FROM figures ORDER BY id") == figures)
     }
 
+    @Test func readingAFreshArchiveAgainReportsNoChange() throws {
+        let work = try reference(devSetInputs)
+        let figures = try #require(try work.scalar("SELECT count(*) FROM figures")?.integerValue)
+        #expect(figures > 50)
+        let again = try work.archive(["reextract", "--all", "--summary", "json"])
+        let summary = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as! [String: Any]
+        #expect((summary["versions_read"] as? Int ?? 0) > 10)
+        for count in ["figures_added", "figures_removed", "grant_mentions_added", "grant_mentions_removed", "grants_added", "grants_removed"] {
+            #expect(summary[count] as? Int == 0, "\(count): \(again.stdout)")
+        }
+    }
+
     @Test func aDryRunSaysWhatWouldChangeAndChangesNothing() throws {
         let work = try reference(devSetInputs)
         try age(work)
