@@ -225,42 +225,20 @@ public final class ArchiveWriter {
     }
 
     private func insertQuestion(_ record: QuestionRecord, bodyID: Int64?, answerID: Int64?) throws -> Int64 {
-        try insert("""
-            INSERT INTO questions (api_id, uin, house, date_tabled, date_for_answer, is_named_day, is_withdrawn,
-                member_has_interest, heading, question_text, asking_member_id, answering_body_id, answer_id,
-                question_text_is_truncated, asking_member_name)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [SQLiteValue(record.apiID), .text(record.uin), .text(record.house.rawValue), .text(record.dateTabled),
-                  SQLiteValue(record.dateForAnswer), SQLiteValue(record.isNamedDay), SQLiteValue(record.isWithdrawn),
-                  SQLiteValue(record.memberHasInterest), SQLiteValue(record.heading), SQLiteValue(record.questionText),
-                  SQLiteValue(record.askingMember?.id), SQLiteValue(bodyID), SQLiteValue(answerID),
-                  SQLiteValue(record.questionText != nil && record.questionTextIsTruncated), SQLiteValue(record.askingMemberName)])
+        let row = QuestionRow(record, answeringBodyID: bodyID, answerID: answerID)
+        return try insert(QuestionRow.columns.insertSQL, QuestionRow.columns.values(of: row))
     }
 
-    /// Fills in what the record knows and the archive did not, and takes newer values for the rest;
-    /// a question text that may be cut short never replaces one already stored.
+    /// Merges what `record` says into the stored question (`QuestionRow.merged`); true when
+    /// that changed it.
     private func update(questionID: Int64, with record: QuestionRecord, bodyID: Int64?) throws -> Bool {
-        let questionText: SQLiteValue = record.questionTextIsTruncated ? .null : SQLiteValue(record.questionText)
-        try run("""
-            UPDATE questions SET
-                api_id = coalesce(?1, api_id), date_for_answer = coalesce(?2, date_for_answer),
-                is_named_day = coalesce(?3, is_named_day), is_withdrawn = coalesce(?4, is_withdrawn),
-                member_has_interest = coalesce(?5, member_has_interest), heading = coalesce(?6, heading),
-                question_text = coalesce(?7, question_text, ?8), asking_member_id = coalesce(?9, asking_member_id),
-                answering_body_id = coalesce(?10, answering_body_id),
-                question_text_is_truncated = CASE WHEN ?7 IS NOT NULL THEN 0 WHEN question_text IS NOT NULL THEN question_text_is_truncated
-                                                  WHEN ?8 IS NOT NULL THEN 1 ELSE 0 END,
-                asking_member_name = coalesce(asking_member_name, ?12)
-            WHERE id = ?11 AND (api_id IS NOT coalesce(?1, api_id) OR date_for_answer IS NOT coalesce(?2, date_for_answer)
-                OR is_named_day IS NOT coalesce(?3, is_named_day) OR is_withdrawn IS NOT coalesce(?4, is_withdrawn)
-                OR member_has_interest IS NOT coalesce(?5, member_has_interest) OR heading IS NOT coalesce(?6, heading)
-                OR question_text IS NOT coalesce(?7, question_text, ?8) OR asking_member_id IS NOT coalesce(?9, asking_member_id)
-                OR answering_body_id IS NOT coalesce(?10, answering_body_id))
-            """, [SQLiteValue(record.apiID), SQLiteValue(record.dateForAnswer), SQLiteValue(record.isNamedDay),
-                  SQLiteValue(record.isWithdrawn), SQLiteValue(record.memberHasInterest), SQLiteValue(record.heading),
-                  questionText, SQLiteValue(record.questionText), SQLiteValue(record.askingMember?.id), SQLiteValue(bodyID),
-                  .integer(questionID), SQLiteValue(record.askingMemberName)])
-        return database.changes > 0
+        let columns = QuestionRow.columns
+        guard let values = try firstRow(columns.selectByIDSQL, [.integer(questionID)]) else { return false }
+        let stored = columns.row(from: values, into: QuestionRow())
+        let merged = stored.merged(with: QuestionRow(record, answeringBodyID: bodyID, answerID: stored.answerID))
+        guard merged != stored else { return false }
+        try run(columns.updateByIDSQL, columns.values(of: merged) + [.integer(questionID)])
+        return true
     }
 
     /// The answer of a question answered together with this one, when its current text is this text.
