@@ -11,7 +11,7 @@ func temporaryArchive() throws -> Database {
     return db
 }
 
-@Suite(.serialized, .timeLimit(.minutes(1))) struct FetchRunLogTests {
+@Suite(.serialized, .timeLimit(.minutes(1)), .tags(.slow)) struct FetchRunLogTests {
     @Test func sinceLastWithNoSuccessfulRunAsksForADay() throws {
         let log = FetchRunLog(database: try temporaryArchive())
         let error = #expect(throws: FetchError.self) { try FetchWindow.resolveSince("last", log: log) }

@@ -24,7 +24,7 @@ func runArchive(_ arguments: [String]) throws -> (status: Int32, stderr: String)
     return (process.terminationStatus, (try? String(contentsOf: errors, encoding: .utf8)) ?? "")
 }
 
-@Suite struct NightlyFetchCommandTests {
+@Suite(.tags(.slow)) struct NightlyFetchCommandTests {
     @Test func theNightlyCronLineFetchesOnlyWhatIsNewAndLandsCorrections() throws {
         let server = try StubServer()
         defer { server.stop() }
@@ -42,6 +42,7 @@ func runArchive(_ arguments: [String]) throws -> (status: Int32, stderr: String)
         let questions = try #require(try archive.scalar("SELECT count(*) FROM questions")?.integerValue)
         #expect(questions >= 5)
         let firstItems = try server.requestCounts().filter { $0.key.contains("/questions/") }
+        #expect(Int64(firstItems.count) == questions, "one item request per question archived")
         #expect(firstItems.values.allSatisfy { $0 == 1 }, "an item was fetched more than once: \(firstItems)")
 
         // Between nights: a new answer, and a correction to one already archived.

@@ -6,7 +6,9 @@ import Testing
 @Suite struct InputFormatTests {
     @Test func apiItemIsRecognisedByContent() throws {
         #expect(InputFormat.detect(try Fixtures.data("api-examples/item-response.json")) == .apiItem)
-        for file in try Fixtures.files(in: "dev-set/inputs/api/items", ext: "json") {
+        let items = try Fixtures.files(in: "dev-set/inputs/api/items", ext: "json")
+        #expect(items.count == 5)
+        for file in items {
             #expect(InputFormat.detect(try Fixtures.data(file)) == .apiItem, "\(file)")
         }
     }
@@ -18,7 +20,9 @@ import Testing
 
     @Test func savedPagesAreRecognisedByContent() throws {
         #expect(InputFormat.detect(try Fixtures.data(PageTextReaderTests.seed)) == .pageText)
-        for file in try Fixtures.files(in: "dev-set/inputs/pages", ext: "txt") {
+        let pages = try Fixtures.files(in: "dev-set/inputs/pages", ext: "txt")
+        #expect(pages.count == 5)
+        for file in pages {
             #expect(InputFormat.detect(try Fixtures.data(file)) == .pageText, "\(file)")
         }
     }

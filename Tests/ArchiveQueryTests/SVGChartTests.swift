@@ -209,6 +209,7 @@ func svgHasOneLabelledMarkPerDataPointWithATooltip(style: ChartSpec.Style) throw
                             rows: names.enumerated().map { [.text($1), .integer(Int64($0 + 1))] })
     let svg = try parseXML(try Renderer.svg(table, chart: ChartSpec(category: "body", value: "n")))
     let labels = try #require(svg.all(class: "category-axis").first).all(class: "tick-label")
+    try #require(labels.count == names.count)
     #expect(labels.allSatisfy { ($0.attributes["transform"] ?? "").hasPrefix("rotate(-45") })
     #expect(labels[1].text == "Independent Anti-Slavery Co…")
     #expect(svg.all(class: "mark")[1].child("title")?.text == "Independent Anti-Slavery Commissioner's Office, London: 2")

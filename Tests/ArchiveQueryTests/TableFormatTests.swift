@@ -49,6 +49,7 @@ func outputLines(_ text: String, sourceLocation: SourceLocation = #_sourceLocati
 
 @Test func tableColourWrapsOnlyTheHeaderInAnsiBold() throws {
     let lines = outputLines(try Renderer.render(OutputFixtures.funding, as: .table, options: RenderOptions(colour: true)))
+    try #require(lines.count == 2 + OutputFixtures.funding.rows.count)
     #expect(lines[0].hasPrefix("\u{1B}[1mrecipient"))
     #expect(lines[0].hasSuffix("first_award\u{1B}[0m"))
     #expect(lines.dropFirst().allSatisfy { !$0.contains("\u{1B}") })
@@ -64,6 +65,7 @@ func outputLines(_ text: String, sourceLocation: SourceLocation = #_sourceLocati
         rows: [[.text("HL14174"), .text(evidence), .integer(100_000_000)],
                [.text("7814"), .text("Short."), .null]])
     let lines = outputLines(try Renderer.render(table, as: .table, options: RenderOptions(terminalWidth: 60)))
+    try #require(lines.count == 4)
     #expect(lines.allSatisfy { DisplayWidth.of($0) == 60 })
     #expect(lines[2].hasPrefix("HL14174  The Minister said that funding for t…"))
     #expect(lines[2].hasSuffix("£100,000,000"))

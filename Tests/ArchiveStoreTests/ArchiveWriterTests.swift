@@ -200,4 +200,20 @@ let changingLivesGrant = GrantMention(
         #expect(outcome.questionWasUpdated && !outcome.questionIsNew)
         #expect(try archive.db.scalar("SELECT api_id FROM questions") == .integer(1_234_567))
     }
+
+    /// The writer keeps its statements for the run: each SQL is compiled once and run for every
+    /// record. sqlite_stmt lists the connection's live statements (https://sqlite.org/stmt.html).
+    @Test func eachStatementIsPreparedOnceAndReusedForEveryRecord() throws {
+        let archive = try WriterFixture()
+        for uin in ["7814", "7815", "7816"] {
+            var record = seedRecord()
+            record.uin = uin
+            try archive.store(record)
+        }
+        let newAnswer = "INSERT INTO answers (date_holding_answer) VALUES (NULL)"
+        #expect(try archive.writer.statement(newAnswer) === archive.writer.statement(newAnswer))
+        #expect(try archive.db.rows("SELECT run FROM sqlite_stmt WHERE sql = ?", [.text(newAnswer)]) == [[.integer(3)]],
+                "one statement, run for each of the three answers")
+        #expect(try archive.db.rows("SELECT sql FROM sqlite_stmt GROUP BY sql HAVING count(*) > 1").isEmpty)
+    }
 }

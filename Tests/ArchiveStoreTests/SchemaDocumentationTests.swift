@@ -39,7 +39,9 @@ import Testing
         #expect(tables.count > 15)
         for table in tables {
             #expect(docs.entries[table]?.description != nil, "\(table) has no description")
-            for row in try db.rows("SELECT name FROM pragma_table_info(?)", [.text(table)]) {
+            let columns = try db.rows("SELECT name FROM pragma_table_info(?)", [.text(table)])
+            #expect(!columns.isEmpty, "\(table) has no columns to check")
+            for row in columns {
                 let column = try #require(row[0].textValue)
                 #expect(docs.description(of: column, in: table) != nil, "\(table).\(column) has no description")
             }

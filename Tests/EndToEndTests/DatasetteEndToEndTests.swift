@@ -83,7 +83,7 @@ private func rows(_ data: Data) throws -> [NSDictionary] {
     try #require(try JSONSerialization.jsonObject(with: data) as? [NSDictionary])
 }
 
-@Suite(.serialized) struct DatasetteEndToEndTests {
+@Suite(.serialized, .tags(.slow)) struct DatasetteEndToEndTests {
     /// One archive with grants, figures, a corrected answer; its metadata; a server over it.
     static func served() throws -> (Workspace, DatasetteServer) {
         let work = try sampleArchive()

@@ -17,6 +17,14 @@ func sampleArchive() throws -> Workspace {
     return work
 }
 
+/// Ingests into `work` the API item fixture and then its correction, so the corrections report has rows.
+func addACorrectedAnswer(to work: Workspace) throws {
+    try work.copy(Fixtures.itemResponse, as: "a/item.json")
+    try work.copy(Fixtures.repository.appendingPathComponent("Tests/Fixtures/corrections/item-corrected.json"), as: "b/item.json")
+    #expect(try work.archive(["ingest", work.path("a").path]).status == 0)
+    #expect(try work.archive(["ingest", work.path("b").path]).status == 0)
+}
+
 /// Writes the API item fixture as another Home Office answer with the given number, days and text.
 func writeHomeOfficeAnswer(in work: Workspace, as name: String, id: Int, uin: String, tabled: String, answered: String,
                            text: String, heading: String? = nil) throws {
@@ -56,7 +64,7 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
     try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
 }
 
-@Suite struct QueryEndToEndTests {
+@Suite(.tags(.slow)) struct QueryEndToEndTests {
     @Test func fundingCountsARestatedGrantOnce() throws {
         let work = try sampleArchive()
         let result = try work.archive(["query", "funding", "--format", "json"])
@@ -76,17 +84,19 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
     @Test(arguments: ReportDefinition.all.filter { $0.viewName != nil })
     func everyReportViewGivesTheReportsRows(report: ReportDefinition) throws {
         let work = try sampleArchive()
+        if report.name == "corrections" { try addACorrectedAnswer(to: work) }
         let fromReport = try work.archive(["query", report.name, "--format", "csv"])
         let fromView = try work.archive(["sql", "SELECT * FROM \(report.viewName!)", "--format", "csv"])
         #expect(fromReport.status == 0 && fromView.status == 0, "\(fromReport.stderr) \(fromView.stderr)")
         #expect(fromReport.stdout == fromView.stdout)
-        #expect(parseCSV(fromReport.stdout).count > (report.name == "corrections" ? 0 : 1), "\(report.name) has no rows to compare")
+        #expect(parseCSV(fromReport.stdout).count > 1, "\(report.name) has no rows to compare")
     }
 
     /// Datasette passes a parameter left blank as ''; every report reads that as no filter.
     @Test(arguments: ReportDefinition.all.filter { $0.name != "search" })
     func aBlankParameterIsNoFilter(report: ReportDefinition) throws {
         let work = try sampleArchive()
+        if report.name == "corrections" { try addACorrectedAnswer(to: work) }
         let db = try Database(path: work.database, mode: .readOnly)
         defer { db.close() }
         let statement = try db.prepare(report.sql)
@@ -97,7 +107,7 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
         var blank: [[SQLiteValue]] = []
         while let row = try statement.step() { blank.append(row.values) }
         #expect(blank == unbound)
-        #expect(!unbound.isEmpty || report.name == "corrections")
+        #expect(!unbound.isEmpty, "\(report.name) has no rows to compare")
     }
 
     @Test func searchTakesWordsAsTypedAndRawFTS5WithAFlag() throws {
@@ -219,8 +229,10 @@ func jsonArray(_ text: String) throws -> [[String: Any]] {
         #expect(seed["all_values"] as? String == "1679")
         // A total quoted against an official year is checked; a sub-total is not.
         #expect(seed["official_check"] is NSNull)
-        for row in rows where row["exploitation_type"] is NSNull && row["population"] is NSNull
-            && row["unit"] as? String == "count" && row["kind"] as? String == "level" && row["official_first_published"] is Int {
+        let totals = rows.filter { $0["exploitation_type"] is NSNull && $0["population"] is NSNull
+            && $0["unit"] as? String == "count" && $0["kind"] as? String == "level" && $0["official_first_published"] is Int }
+        #expect(!totals.isEmpty, "the sample data quotes no total for a year with an official one")
+        for row in totals {
             #expect(["matches first published", "matches revised", "differs from official totals"].contains(row["official_check"] as? String ?? ""))
         }
     }

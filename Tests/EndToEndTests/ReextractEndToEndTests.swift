@@ -49,7 +49,7 @@ private func reference(_ inputs: [String]) throws -> Workspace {
     return work
 }
 
-@Suite(.serialized) struct ReextractEndToEndTests {
+@Suite(.serialized, .tags(.slow)) struct ReextractEndToEndTests {
     @Test func reextractBringsAnOlderArchiveToWhatAFreshIngestHolds() throws {
         let fresh = try reference(devSetInputs)
         let work = try reference(devSetInputs)
@@ -75,6 +75,7 @@ private func reference(_ inputs: [String]) throws -> Workspace {
         #expect(try work.archive(["reextract", "--quiet"]).status == 0)
         let before = try work.rows("SELECT id, grant_id, evidence_start FROM grant_mentions ORDER BY id")
         let figures = try work.rows("SELECT id FROM figures ORDER BY id")
+        #expect(!before.isEmpty && !figures.isEmpty, "nothing to leave unchanged")
         let second = try work.archive(["reextract", "--summary", "json"])
         let summary = try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as! [String: Any]
         #expect(summary["versions_read"] as? Int == 0)
@@ -99,6 +100,7 @@ private func reference(_ inputs: [String]) throws -> Workspace {
         try age(work)
         let counts = try work.tableCounts()
         let stale = try work.scalar("SELECT count(*) FROM answer_versions WHERE extractor_version = 1")
+        #expect((stale?.integerValue ?? 0) > 0, "no stale version for a dry run to find")
         let dry = try work.archive(["reextract", "--dry-run"])
         #expect(dry.status == 0)
         #expect(dry.stdout.contains("dry run") && dry.stdout.contains("would change"))
@@ -123,6 +125,7 @@ private func reference(_ inputs: [String]) throws -> Workspace {
         let expected = try facts(fresh)
         let work = try reference([corpus.path("corpus").path])
         try age(work)
+        #expect(try facts(work) != expected, "the aged archive should differ before re-extraction")
         let probe = try Workspace()
         try FileManager.default.copyItem(atPath: work.database, toPath: probe.database)
         let started = Date()

@@ -73,6 +73,12 @@ enum TemporaryDirectory {
             try square.bind([.integer(Int64(n)), .integer(Int64(n))])
             #expect(try square.step()?.int(0) == Int64(n * n))
         }
+        // sqlite_stmt lists the connection's live statements (https://sqlite.org/stmt.html): one
+        // compiled statement for this SQL, run five times, never compiled again. A statement made
+        // anew for each use would show as run once, or as several statements.
+        try #require(try db.scalar("SELECT count(*) FROM pragma_compile_options WHERE compile_options = 'ENABLE_STMTVTAB'") == .integer(1),
+                     "this SQLite was built without SQLITE_ENABLE_STMTVTAB, so sqlite_stmt cannot be read")
+        #expect(try db.rows("SELECT run, reprep FROM sqlite_stmt WHERE sql = ?", [.text(square.sql)]) == [[.integer(5), .integer(0)]])
     }
 
     @Test func stepReturnsNilWhenDone() throws {
@@ -168,7 +174,9 @@ enum TemporaryDirectory {
         try first.execute("CREATE TABLE t (v)")
         let second = try Database(path: path, busyTimeoutMilliseconds: 100)
         try first.execute("BEGIN IMMEDIATE")
+        let started = Date()
         #expect { try second.execute("BEGIN IMMEDIATE") } throws: { ResultCode.busy ~= $0 }
+        #expect(Date().timeIntervalSince(started) >= 0.09, "gave up without waiting for the 100 ms timeout")
         // Readers keep working during the write (WAL).
         #expect(try second.scalar("SELECT count(*) FROM t") == .integer(0))
         try first.execute("COMMIT")
