@@ -1,6 +1,7 @@
 # trafficking-archive
 #   make demo    build, ingest sample-data/ into demo.db, print the funding report
-#   make test    install missing system packages, build, run every test
+#   make test    install missing system packages, check the layers, build, run every test
+#   make test-fast  the quick edit-test loop: build, then every test not tagged .slow (seconds)
 #   make build   build the `archive` binary (debug) into .build/debug/archive
 #   make release build an optimised binary into .build/release/archive
 #   make install install the optimised binary as $(PREFIX)/bin/archive (PREFIX=/usr/local)
@@ -18,16 +19,32 @@ SERVE_PORT ?= 8001
 
 PREFIX     ?= /usr/local
 
-.PHONY: demo test build release deps bench clean install serve
+.PHONY: demo test test-fast check-layers build release deps bench clean install serve
 
 demo: deps build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).ingest-lock
 	.build/debug/archive ingest --db $(DEMO_DB) sample-data
 	.build/debug/archive query funding --db $(DEMO_DB) --format table
 
-test: deps
+test: deps check-layers
 	$(SWIFT) build
 	$(SWIFT) test
+
+# The layers hold by themselves (scripts/check-layers.py): sqlite3_ only in the wrapper, SQL only in
+# the store and the reports, every import declared and allowed. Its self-test plants each kind of
+# leak in a copy of the tree and watches the check fail.
+check-layers:
+	SWIFT=$(SWIFT) python3 scripts/check-layers.py
+	SWIFT=$(SWIFT) python3 scripts/test_check_layers.py
+
+# The tests not tagged .slow (Tests/*/Tags.swift: reliability, fetch, Datasette, the longer
+# end-to-end suites). SwiftPM 6.3.1 reads `--skip tag:slow` as a test name, so the suites and tests
+# declared with .tags(.slow) are skipped by their names, collected from those declarations.
+SLOW_TESTS = $(shell grep -rhoE --include='*.swift' '[.]tags[^ ]*[.]slow[^ ]* (struct|func) [A-Za-z0-9_]+' Tests | awk '{print $$NF}' | sort | paste -sd'|' -)
+
+test-fast: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --skip '[./]($(SLOW_TESTS))\b'
 
 build: deps
 	$(SWIFT) build
