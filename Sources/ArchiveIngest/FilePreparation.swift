@@ -91,6 +91,7 @@ final class FilePreparationPipeline: @unchecked Sendable {
     private var nextToTake = 0
     private var nextToHandOut = 0
     private var cancelled = false
+    private var runningWorkers = 0
     private let count: Int
     private let lookahead: Int
 
@@ -100,6 +101,7 @@ final class FilePreparationPipeline: @unchecked Sendable {
         count = files.count
         self.lookahead = max(lookahead, workers)
         for worker in 0..<max(1, min(workers, files.count)) {
+            runningWorkers += 1
             let thread = Thread { [self] in
                 // A ledger of its own: SQLite connections are not shared between threads here.
                 let ledger = SourceLedger(archivePath: databasePath)
@@ -109,6 +111,7 @@ final class FilePreparationPipeline: @unchecked Sendable {
                     self.put(prepared, at: index)
                 }
                 ledger?.close()
+                self.workerFinished()
             }
             thread.name = "archive-ingest-prepare-\(worker)"
             thread.start()
@@ -127,11 +130,22 @@ final class FilePreparationPipeline: @unchecked Sendable {
         return file
     }
 
-    /// Stops the workers (the writer has given up on the batch, or is done).
-    func cancel() {
+    /// Stops the workers (the writer has given up on the batch, or is done) and waits until each
+    /// has closed its connection: the writer's must be the last one open, because only the last to
+    /// close checkpoints the WAL into the database file, and a reader of the file alone (a copy,
+    /// `datasette -i`) would otherwise miss the batch.
+    func stop() {
         condition.lock()
         cancelled = true
         ready.removeAll()
+        condition.broadcast()
+        while runningWorkers > 0 { condition.wait() }
+        condition.unlock()
+    }
+
+    private func workerFinished() {
+        condition.lock()
+        runningWorkers -= 1
         condition.broadcast()
         condition.unlock()
     }

@@ -101,7 +101,7 @@ public final class Importer {
         observer?.batchStarted(total: files.count)
         // Files are read, parsed and extracted on a second thread while this one writes.
         let pipeline = FilePreparationPipeline(files: files, databasePath: archive.path)
-        defer { pipeline.cancel() }
+        defer { pipeline.stop() }
         var index = 0
         do {
             while let prepared = pipeline.next() {

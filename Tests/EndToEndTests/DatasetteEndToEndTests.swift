@@ -91,6 +91,8 @@ private func rows(_ data: Data) throws -> [NSDictionary] {
         try work.copy(Fixtures.repository.appendingPathComponent("Tests/Fixtures/corrections/item-corrected.json"), as: "b/item.json")
         #expect(try work.archive(["ingest", work.path("a").path]).status == 0)
         #expect(try work.archive(["ingest", work.path("b").path]).status == 0)
+        // Datasette -i reads the file alone: the ingest must leave everything checkpointed into it.
+        #expect(!FileManager.default.fileExists(atPath: work.database + "-wal"), "the ingest left a -wal file beside the archive")
         let export = try work.archive(["export", "datasette"])
         #expect(export.status == 0, "\(export.stderr)")
         let metadata = try work.write("metadata.json", Data(export.stdout.utf8))
