@@ -44,6 +44,9 @@ TIME = "/usr/bin/time"
 # The default N, as the issue asks: 100,000 answers. It fits `make bench` in 10 minutes on 2 cores
 # since the O(N^2) lookups and the referrals subquery were fixed (bench/README.md, PROFILE.md).
 DEFAULT_N = 100_000
+# The FTS floor's index: the archive's search table and tokenizer (migrations/0001_archive_schema.sql).
+FTS_TABLE = ("CREATE VIRTUAL TABLE search USING fts5(heading, question_text, answer_text, "
+             "tokenize = 'porter unicode61 remove_diacritics 2');\n")
 # A report whose first run takes longer than this is timed once, not repeated.
 SLOW_QUERY_S = 5.0
 
@@ -288,6 +291,23 @@ def main():
     if stored != str(args.n):
         raise SystemExit(f"bench: the floor stored {stored} records, not {args.n}")
 
+    # 1b. the fair floor: the same raw records plus a full-text index with the archive's tokenizer
+    # over heading, question and answer text, as the archive must keep one.
+    fts_db = os.path.join(WORK, "floor-fts.db")
+    fts_script = os.path.join(WORK, "floor-fts.sql")
+    with open(script) as raw_script, open(fts_script, "w") as f:
+        body = raw_script.read().replace("COMMIT;\n", "")
+        f.write(body.replace("CREATE TABLE raw(v);\n", "CREATE TABLE raw(v);\n" + FTS_TABLE))
+        f.write("INSERT INTO search(rowid, heading, question_text, answer_text) SELECT rowid, "
+                "json_extract(v, '$.value.heading'), json_extract(v, '$.value.questionText'), "
+                "json_extract(v, '$.value.answerText') FROM raw;\nCOMMIT;\n")
+    fresh(fts_db)
+    log("floor: sqlite3 storing the raw records and indexing their text with FTS5 ...")
+    fts_floor_s, _ = timed([sqlite3, fts_db, f".read {fts_script}"])
+    indexed = subprocess.run([sqlite3, fts_db, "SELECT count(*) FROM search"], capture_output=True, text=True).stdout.strip()
+    if indexed != str(args.n):
+        raise SystemExit(f"bench: the FTS floor indexed {indexed} records, not {args.n}")
+
     fresh(db)
     log(f"first ingest of {args.n} answers ...")
     ingest_s, ingest_kib = timed([archive, "ingest", "--quiet", "--db", db, root])
@@ -296,9 +316,11 @@ def main():
                             capture_output=True, text=True).stdout.strip().split("|")
     if counts[0] != str(args.n):
         raise SystemExit(f"bench: the ingest stored {counts[0]} questions, not {args.n}")
-    add("ingest (first, N answers)", ingest_s, floor_s, "s", "ratio < 2", ingest_s / floor_s < 2,
-        f"{args.n / ingest_s:,.0f} answers/s (floor {args.n / floor_s:,.0f}/s); "
+    add("ingest (first, N answers) vs FTS floor", ingest_s, fts_floor_s, "s", "ratio < 3", ingest_s / fts_floor_s < 3,
+        f"{args.n / ingest_s:,.0f} answers/s (FTS floor {args.n / fts_floor_s:,.0f}/s); "
         f"{counts[1]} versions, {counts[2]} figures, {counts[3]} grant mentions, {counts[4]} grants", "ingest")
+    add("ingest (first, N answers) vs raw floor", ingest_s, floor_s, "s", "none (shown)", True,
+        f"raw floor {args.n / floor_s:,.0f}/s: storing the JSON and nothing else")
 
     # 2. re-ingest: everything skipped by hash.
     log("re-ingest (all skipped) ...")
@@ -371,15 +393,15 @@ def main():
     fresh(small_db)
     log(f"ingest of {small_n} answers for peak RSS ...")
     small_s, small_kib = timed([archive, "ingest", "--quiet", "--db", small_db, os.path.join(root, "a")])
-    add(f"peak RSS, ingest of {small_n}", small_kib / 1024, None, "MB", "< 150 MB", small_kib / 1024 < 150,
+    add(f"peak RSS, ingest of {small_n}", small_kib / 1024, None, "MB", "< 100 MB", small_kib / 1024 < 100,
         f"{small_n / small_s:,.0f} answers/s at this size", "rss")
-    add(f"peak RSS, ingest of {args.n}", ingest_kib / 1024, small_kib / 1024, "MB", "< 150 MB, < 1.25x the smaller",
-        ingest_kib / 1024 < 150 and ingest_kib / small_kib < 1.25,
-        f"sqlite3 floor peaked at {floor_kib / 1024:.0f} MB", "rss" if ingest_kib / 1024 >= 150 else "rss_growth")
+    add(f"peak RSS, ingest of {args.n}", ingest_kib / 1024, small_kib / 1024, "MB", "< 100 MB, < 1.25x the smaller",
+        ingest_kib / 1024 < 100 and ingest_kib / small_kib < 1.25,
+        f"sqlite3 floor peaked at {floor_kib / 1024:.0f} MB", "rss" if ingest_kib / 1024 >= 100 else "rss_growth")
 
     total_s = time.perf_counter() - started
     if not args.keep:
-        for path in (db, floor_db, small_db):
+        for path in (db, floor_db, fts_db, small_db):
             fresh(path)
 
     report = {
