@@ -22,8 +22,10 @@ struct EmbedMigrations: BuildToolPlugin {
         return .buildCommand(
             displayName: "Embedding \(inputs.count) \(name) files",
             executable: try context.tool(named: "EmbedMigrationsTool").url,
-            arguments: [output.path, variable] + inputs.map(\.path),
-            // The directory itself is an input so that adding a file re-runs the command.
+            // The directory, not the files: the tool lists it when it runs, so a file added after
+            // SwiftPM last ran this plugin is embedded too. The directory is an input so that adding
+            // a file re-runs the command.
+            arguments: [output.path, variable, directory.path],
             inputFiles: inputs + [directory],
             outputFiles: [output]
         )

@@ -30,6 +30,18 @@ struct ScalarText {
         return String(decoding: utf8[Int(offsets[from])..<Int(offsets[to])], as: UTF8.self)
     }
 
+    /// `string(start, end)` without the spaces at either end, as `trimmedOfSpaces` trims them (tab
+    /// and the space separators, not line breaks), found on the scalars instead of a copy.
+    func trimmedString(_ start: Int, _ end: Int) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (!scalar.isASCII && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        var from = max(0, min(start, scalars.count)), to = max(from, min(end, scalars.count))
+        while from < to, isSpace(scalars[from]) { from += 1 }
+        while to > from, isSpace(scalars[to - 1]) { to -= 1 }
+        return string(from, to)
+    }
+
     func span(_ start: Int, _ end: Int) -> TextSpan {
         TextSpan(start: start, end: end, text: string(start, end))
     }
@@ -53,11 +65,11 @@ struct Token {
     var isNumber: Bool { kind == .number }
     var isCapitalized: Bool {
         guard kind == .word || kind == .code, let f = text.unicodeScalars.first else { return false }
-        return f.properties.isUppercase
+        return f.isASCII ? f.value >= 0x41 && f.value <= 0x5a : f.properties.isUppercase
     }
     var isAllCaps: Bool {
         kind == .word && text.unicodeScalars.count > 1
-            && text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+            && text.unicodeScalars.allSatisfy { $0.isASCII ? !($0.value >= 0x61 && $0.value <= 0x7a) : !$0.properties.isLowercase }
     }
     /// A plain integer without separators or decimals (years, day numbers, list numbers).
     var plainInt: Int? {
@@ -75,10 +87,14 @@ struct Token {
 }
 
 enum Tokenizer {
-    static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+    // Most answer text is ASCII: its letters and spaces are told without a Unicode property lookup.
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7a : c.properties.isAlphabetic
+    }
     static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isWhitespace || c == "\u{00A0}"
+        // ASCII whitespace as Unicode defines it: tab, line feed, vertical tab, form feed, return, space.
+        c.isASCII ? c == " " || (c.value >= 0x09 && c.value <= 0x0d) : c.properties.isWhitespace || c == "\u{00A0}"
     }
     static func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "\u{2019}" }
     static func isHyphen(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "\u{2010}" || c == "\u{2011}" }
@@ -93,7 +109,10 @@ enum Tokenizer {
         func hasPrefix(_ p: String, _ k: Int) -> Bool {
             var j = k
             for c in p.unicodeScalars {
-                guard let x = at(j), x.properties.lowercaseMapping == String(c) || x == c else { return false }
+                guard let x = at(j) else { return false }
+                let same = x.isASCII ? x == c || ((0x41...0x5a).contains(x.value) && x.value | 0x20 == c.value)
+                                     : x.properties.lowercaseMapping == String(c) || x == c
+                guard same else { return false }
                 j += 1
             }
             return true

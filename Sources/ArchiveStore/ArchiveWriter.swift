@@ -25,6 +25,8 @@ public final class ArchiveWriter {
     /// The extractor version that reads the facts stored (Extractor.version), recorded with each
     /// answer version; nil records them as stale.
     public var extractorVersion: Int?
+    /// The first question inserted since the search rows were last written (`indexNewQuestions`).
+    private var unindexedFrom: Int64?
 
     /// A writer on an archive open for writing.
     public init(archive: WritableArchive) {
@@ -37,9 +39,34 @@ public final class ArchiveWriter {
         self.init(archive: WritableArchive(database: database))
     }
 
-    /// Runs `body` in one transaction of the archive written to (`WritableArchive.transaction`).
+    /// Runs `body` in one transaction of the archive written to (`WritableArchive.transaction`),
+    /// writing the search rows of the questions it added just before it commits.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try archive.transaction(body)
+        do {
+            return try archive.transaction {
+                let result = try body()
+                try indexNewQuestions()
+                return result
+            }
+        } catch {
+            unindexedFrom = nil  // rolled back: those questions are gone
+            throw error
+        }
+    }
+
+    /// Writes the search rows of the questions inserted since the last call, in one statement:
+    /// FTS5 flushes its pending terms at every statement's savepoint, so a row per statement would
+    /// cost an index segment per question (migrations/0010_search_rows_in_one_statement.sql). A
+    /// row a trigger already wrote (the question changed after it was inserted) is kept.
+    func indexNewQuestions() throws {
+        guard let from = unindexedFrom else { return }
+        unindexedFrom = nil
+        try run("""
+            INSERT INTO search(rowid, heading, question_text, answer_text)
+            SELECT q.id, q.heading, q.question_text,
+                   (SELECT v.text FROM answer_versions v WHERE v.answer_id = q.answer_id AND v.is_current)
+            FROM questions q WHERE q.id >= ?1 AND q.id NOT IN (SELECT rowid FROM search WHERE rowid >= ?1)
+            """, [.integer(from)])
     }
 
     // Prepared once per run and reused: preparing is a large share of a small write.
@@ -111,6 +138,7 @@ public final class ArchiveWriter {
 
     /// Stores one record read from source `sourceID`. New answer versions get their figures and
     /// grants from `extract`, called once per new version with its text and answering body name.
+    /// Called within `transaction`, a new question's search row is written when it ends.
     public func store(_ record: QuestionRecord, sourceID: Int64,
                       extract: (_ text: String, _ answeringBody: String?, _ question: String?) throws -> ExtractedFacts) throws -> RecordOutcome {
         var outcome = RecordOutcome()
@@ -133,8 +161,8 @@ public final class ArchiveWriter {
         if let answerID {
             try storeVersions(of: record, answerID: answerID, sourceID: sourceID, extract: extract, outcome: &outcome)
         }
-        // A new question is inserted after its answer's versions, so its search row is written
-        // once, with the current answer text, instead of being rewritten as the answer arrives.
+        // A new question is inserted after its answer's versions, so their triggers have no search
+        // row to rewrite; its row is written once, at the end of the transaction (indexNewQuestions).
         let id: Int64
         if let questionID {
             id = questionID
@@ -226,7 +254,11 @@ public final class ArchiveWriter {
 
     private func insertQuestion(_ record: QuestionRecord, bodyID: Int64?, answerID: Int64?) throws -> Int64 {
         let row = QuestionRow(record, answeringBodyID: bodyID, answerID: answerID)
-        return try insert(QuestionRow.columns.insertSQL, QuestionRow.columns.values(of: row))
+        let id = try insert(QuestionRow.columns.insertSQL, QuestionRow.columns.values(of: row))
+        if unindexedFrom == nil { unindexedFrom = id }
+        // Outside a transaction there is no end to wait for.
+        if database.isAutocommit { try indexNewQuestions() }
+        return id
     }
 
     /// Merges what `record` says into the stored question (`QuestionRow.merged`); true when
@@ -243,7 +275,6 @@ public final class ArchiveWriter {
 
     /// The answer of a question answered together with this one, when its current text is this text.
     private func sharedGroupAnswer(for record: QuestionRecord, questionID: Int64, text: String) throws -> Int64? {
-        let key = Self.comparisonKey(text)
         var candidates: [Int64] = []
         for grouped in record.groupedQuestions {
             let rows = try statement("SELECT answer_id FROM questions WHERE house = ? AND uin = ? AND (?3 IS NULL OR date_tabled = ?3) AND answer_id IS NOT NULL")
@@ -256,6 +287,9 @@ public final class ArchiveWriter {
             WHERE g.grouped_uin = ? AND q.house = ? AND q.id != ? AND q.answer_id IS NOT NULL
             """).rows([.text(record.uin), .text(record.house.rawValue), .integer(questionID)])
         candidates += listing.compactMap { $0[0].integerValue }
+        // Keyed only when there is something to compare it with: most questions have no group stored.
+        guard !candidates.isEmpty else { return nil }
+        let key = Self.comparisonKey(text)
         for candidate in candidates {
             if try versions(of: candidate).contains(where: { $0.key == key }) { return candidate }
         }

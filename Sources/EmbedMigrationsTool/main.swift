@@ -1,10 +1,12 @@
 // Writes a Swift source file holding the text of each SQL file (migrations, reports), by name.
-// Usage: EmbedMigrationsTool OUTPUT.swift VARIABLE FILE.sql...
+// Usage: EmbedMigrationsTool OUTPUT.swift VARIABLE (FILE.sql | DIRECTORY)...
+// A directory stands for the .sql files in it when the command runs: SwiftPM keeps a plugin's
+// command line from an earlier build, so a file list made then would miss a file added since.
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
 guard arguments.count >= 2, let output = arguments.first, let variable = arguments.dropFirst().first else {
-    FileHandle.standardError.write(Data("usage: EmbedMigrationsTool OUTPUT.swift VARIABLE FILE.sql...\n".utf8))
+    FileHandle.standardError.write(Data("usage: EmbedMigrationsTool OUTPUT.swift VARIABLE (FILE.sql | DIRECTORY)...\n".utf8))
     exit(64)
 }
 
@@ -28,7 +30,12 @@ var source = """
 let \(variable): [(fileName: String, sql: String)] = [
 
 """
-for path in arguments.dropFirst(2).sorted(by: { ($0 as NSString).lastPathComponent < ($1 as NSString).lastPathComponent }) {
+let paths = try arguments.dropFirst(2).flatMap { path -> [String] in
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+    return try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".sql") }.map { path + "/" + $0 }
+}
+for path in paths.sorted(by: { ($0 as NSString).lastPathComponent < ($1 as NSString).lastPathComponent }) {
     let url = URL(fileURLWithPath: path)
     let text = try String(contentsOf: url, encoding: .utf8)
     source += "    (fileName: \"\(url.lastPathComponent)\", sql: \(literal(text))),\n"

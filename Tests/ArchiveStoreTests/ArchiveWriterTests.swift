@@ -20,7 +20,7 @@ struct WriterFixture {
 
     @discardableResult
     func store(_ record: QuestionRecord, facts: ExtractedFacts = ExtractedFacts()) throws -> RecordOutcome {
-        try db.transaction { try writer.store(record, sourceID: sourceID) { _, _, _ in facts } }
+        try writer.transaction { try writer.store(record, sourceID: sourceID) { _, _, _ in facts } }
     }
 
     func count(_ sql: String) throws -> Int64 {
@@ -84,6 +84,31 @@ let changingLivesGrant = GrantMention(
         #expect(try archive.db.scalar("SELECT kind FROM answer_versions WHERE is_current") == .text("correction"))
         #expect(try archive.db.scalar("SELECT correcting_member_id FROM answer_versions WHERE is_current") == .integer(4000))
         #expect(try archive.count(#"SELECT count(*) FROM search WHERE search MATCH '"1.46m"'"#) == 1)
+    }
+
+    @Test func aNewQuestionIsSearchableOnceItsTransactionEndsWithOneRow() throws {
+        let archive = try WriterFixture()
+        var second = seedRecord(text: "Funding of £250,000 went to Hope for Justice.")
+        second.uin = "7815"
+        try archive.writer.transaction {
+            try archive.writer.store(seedRecord(), sourceID: archive.sourceID) { _, _, _ in ExtractedFacts() }
+            try archive.writer.store(second, sourceID: archive.sourceID) { _, _, _ in ExtractedFacts() }
+            // The same question again, with a new heading, before the transaction ends.
+            var renamed = second
+            renamed.heading = "Modern Slavery: Charities"
+            try archive.writer.store(renamed, sourceID: archive.sourceID) { _, _, _ in ExtractedFacts() }
+        }
+        #expect(try archive.count("SELECT count(*) FROM search") == 2)
+        #expect(try archive.count(#"SELECT count(*) FROM search WHERE search MATCH '"changing lives"'"#) == 1)
+        #expect(try archive.count(#"SELECT count(*) FROM search WHERE search MATCH 'charities AND justice'"#) == 1)
+        #expect(try archive.count(#"SELECT count(*) FROM search WHERE search MATCH 'heading:prostitution'"#) == 1)
+        try archive.db.run("INSERT INTO search(search) VALUES ('integrity-check')")
+    }
+
+    @Test func aQuestionStoredOutsideATransactionIsSearchableAtOnce() throws {
+        let archive = try WriterFixture()
+        try archive.writer.store(seedRecord(), sourceID: archive.sourceID) { _, _, _ in ExtractedFacts() }
+        #expect(try archive.count(#"SELECT count(*) FROM search WHERE search MATCH '"changing lives"'"#) == 1)
     }
 
     @Test func aListExcerptNeverReplacesAFullText() throws {

@@ -1,0 +1,16 @@
+-- 0010: a new question's search row is written by the archive, for all the questions a file
+-- adds, in one statement at the end of the file's transaction.
+--
+-- Why: FTS5 flushes the terms it holds in memory to a new index segment at the start of every
+-- statement that opens a savepoint, which is nearly every INSERT (its constraints may abort). With
+-- a row per question inserted by this trigger, each question became a segment of its own and the
+-- flushing was the largest part of storing a question. In one statement the terms of a whole file
+-- are flushed once.
+--
+-- The other search triggers stay: a version that becomes current, a changed heading or question,
+-- and a deletion still re-index the questions they touch, so search follows every change the
+-- archive or a person makes with SQL. A question inserted by hand is indexed when an answer
+-- version of it is stored or becomes current; to index one at once:
+--   INSERT INTO search(rowid, heading, question_text, answer_text)
+--   SELECT id, heading, question_text, NULL FROM questions WHERE id = :id;
+DROP TRIGGER questions_search_insert;
