@@ -147,10 +147,7 @@ enum Context {
                 if s < t.count, t[s].lower == "out" { s += 1 }
             }
         }
-        let stops: Set<String> = ["is", "are", "was", "were", "can", "will", "may", "has", "have", "below", "follows",
-                                  "following", "shown", "set", "published", "broken", "available", "held", "recorded"]
-        let lead: Set<String> = ["the", "a", "an", "following", "latest", "most", "recent", "total", "all", "of", "figures", "data",
-                                 "information", "statistics", "details", "breakdown", "on", "for"]
+        let stops = Lexicon.wordsEndingATableSubject, lead = Lexicon.wordsLeadingATableSubject
         while s < t.count, t[s].isWord, lead.contains(t[s].lower) { s += 1 }
         var e = s
         while e < t.count, e < s + 12 {

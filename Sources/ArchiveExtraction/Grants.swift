@@ -28,8 +28,7 @@ enum Grants {
     /// deliver (a capitalised name ending in a project noun); returns its name and the end token.
     static func purposeProject(_ g: SentenceGrammar, _ k: Int, text: ScalarText) -> (String, Int)? {
         let t = g.t
-        let verbs: Set<String> = ["run", "operate", "deliver", "provide", "manage", "develop", "expand", "continue", "support"]
-        guard k + 2 < g.n, t[k].lower == "to", verbs.contains(t[k + 1].lower),
+        guard k + 2 < g.n, t[k].lower == "to", Lexicon.purposeVerbs.contains(t[k + 1].lower),
               let name = g.parseName(k + 2, text: text), Lexicon.projectNouns.contains(t[name.hi - 1].lower) else { return nil }
         return (OrganisationName.displayName(name.text), name.hi)
     }

@@ -6,6 +6,27 @@ enum Lexicon {
     ]
     static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
 
+    /// "the previous year", "the preceding quarter", "the prior financial year".
+    static let backwardWords: Set<String> = ["previous", "preceding", "prior"]
+
+    /// "to run", "to deliver" ...: the verbs of a purpose clause that names a project.
+    static let purposeVerbs: Set<String> = ["run", "operate", "deliver", "provide", "manage", "develop", "expand", "continue", "support"]
+
+    /// "£150 per week", "£30 a night": what a rate is per.
+    static let rateWords: Set<String> = ["week", "month", "year", "annum", "day", "hour", "night", "person", "victim",
+                                         "head", "child", "adult", "individual", "case", "place", "bed", "session",
+                                         "referral", "pupil", "fortnight", "weekly"]
+
+    /// "The table below shows the number of referrals ... is": where a table's subject ends ...
+    static let wordsEndingATableSubject: Set<String> = ["is", "are", "was", "were", "can", "will", "may", "has", "have", "below", "follows",
+                                                        "following", "shown", "set", "published", "broken", "available", "held", "recorded"]
+    /// ... and the words before it starts ("the latest figures on").
+    static let wordsLeadingATableSubject: Set<String> = ["the", "a", "an", "following", "latest", "most", "recent", "total", "all", "of",
+                                                         "figures", "data", "information", "statistics", "details", "breakdown", "on", "for"]
+
+    /// "the first quarter of 2023": the ordinal's quarter.
+    static let quarterOrdinals: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4]
+
     static let months: [String: Int] = [
         "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
         "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,

@@ -202,8 +202,7 @@ extension SentenceGrammar {
     func matchRelativePeriod(_ i: Int) -> (RelativePeriod, Int)? {
         var k = i
         if lower(k) == "the" || lower(k) == "a" { k += 1 }
-        let back: Set<String> = ["previous", "preceding", "prior"]
-        if back.contains(lower(k)) {
+        if Lexicon.backwardWords.contains(lower(k)) {
             switch lower(k + 1) {
             case "quarter": return (.previousQuarter, k + 2)
             case "month": return (.previousMonth, k + 2)
@@ -252,7 +251,7 @@ extension SentenceGrammar {
         // "Q2 2023"
         if let q = quarterNumber(i), i + 1 < n, let y = t[i + 1].year { return (.quarter(y, q), i + 2) }
         // "first quarter of 2023"
-        if let q = ["first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4][w], i + 1 < n,
+        if let q = Lexicon.quarterOrdinals[w], i + 1 < n,
            t[i + 1].lower == "quarter" {
             var k = i + 2
             if k < n, t[k].lower == "of" { k += 1 }

@@ -359,10 +359,7 @@ final class SentenceGrammar {
         }
         var rate: String?
         if money {
-            let rateWords: Set<String> = ["week", "month", "year", "annum", "day", "hour", "night", "person", "victim",
-                                          "head", "child", "adult", "individual", "case", "place", "bed", "session",
-                                          "referral", "pupil", "fortnight", "weekly", "head"]
-            if k + 1 < n, ["per", "a", "an", "each", "every", "/"].contains(t[k].lower), rateWords.contains(t[k + 1].lower) {
+            if k + 1 < n, ["per", "a", "an", "each", "every", "/"].contains(t[k].lower), Lexicon.rateWords.contains(t[k + 1].lower) {
                 rate = t[k].lower == "/" ? "per " + t[k + 1].lower : t[k].lower + " " + t[k + 1].lower
                 k += 2
             }

@@ -57,9 +57,13 @@ struct Token {
     /// Whitespace separates this token from the one before it (true for the first token).
     var spaceBefore: Bool
     /// For numbers: the digits without thousands separators, and the decimal part.
-    var intDigits: String = ""
-    var fracDigits: String = ""
-    var hasSeparator: Bool = false
+    private(set) var intDigits: String = ""
+    private(set) var fracDigits: String = ""
+    private(set) var hasSeparator: Bool = false
+    /// A plain integer without separators or decimals (years, day numbers, list numbers).
+    private(set) var plainInt: Int?
+    /// A plain four-digit integer from 1900 to 2100.
+    private(set) var year: Int?
 
     var isWord: Bool { kind == .word }
     var isNumber: Bool { kind == .number }
@@ -71,14 +75,11 @@ struct Token {
         kind == .word && text.unicodeScalars.count > 1
             && text.unicodeScalars.allSatisfy { $0.isASCII ? !($0.value >= 0x61 && $0.value <= 0x7a) : !$0.properties.isLowercase }
     }
-    /// A plain integer without separators or decimals (years, day numbers, list numbers).
-    var plainInt: Int? {
-        guard kind == .number, !hasSeparator, fracDigits.isEmpty, intDigits.count <= 9 else { return nil }
-        return Int(intDigits)
-    }
-    var year: Int? {
-        guard let v = plainInt, intDigits.count == 4, (1900...2100).contains(v) else { return nil }
-        return v
+    /// Sets a number's digits, and what the grammar asks of them again and again, worked out once.
+    mutating func setDigits(_ int: String, fraction: String, separated: Bool) {
+        (intDigits, fracDigits, hasSeparator) = (int, fraction, separated)
+        plainInt = !separated && fraction.isEmpty && int.utf8.count <= 9 ? Int(int) : nil
+        year = plainInt.flatMap { int.utf8.count == 4 && (1900...2100).contains($0) ? $0 : nil }
     }
     var numericValue: Double {
         Double(fracDigits.isEmpty ? intDigits : intDigits + "." + fracDigits) ?? 0
@@ -171,9 +172,7 @@ enum Tokenizer {
                     let suffix = text.string(j, k).lowercased()
                     if Lexicon.gluedSuffixes.contains(suffix) {
                         emit(.number, i, j)
-                        tokens[tokens.count - 1].intDigits = intDigits
-                        tokens[tokens.count - 1].fracDigits = frac
-                        tokens[tokens.count - 1].hasSeparator = sep
+                        tokens[tokens.count - 1].setDigits(intDigits, fraction: frac, separated: sep)
                         emit(.word, j, k)
                     } else {
                         emit(.code, i, k)
@@ -182,9 +181,7 @@ enum Tokenizer {
                     continue
                 }
                 emit(.number, i, j)
-                tokens[tokens.count - 1].intDigits = intDigits
-                tokens[tokens.count - 1].fracDigits = frac
-                tokens[tokens.count - 1].hasSeparator = sep
+                tokens[tokens.count - 1].setDigits(intDigits, fraction: frac, separated: sep)
                 i = j
                 continue
             }
