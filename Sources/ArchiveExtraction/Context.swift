@@ -1,44 +1,61 @@
 // The context of a figure in its sentence: period, measure words, NRM exploitation type,
 // population, and whether it counts National Referral Mechanism referrals.
 
-extension Array where Element == UInt8 {
-    /// True when `needle` occurs in the bytes.
-    func containsSubsequence(_ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
-        let first = needle[0]
-        var i = 0
-        while i <= count - needle.count {
-            if self[i] == first && self[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
+/// True when `needle` occurs in `text`, compared as UTF-8 bytes (no Unicode normalisation needed
+/// for the lower-case ASCII phrases extraction looks for), on the strings' own storage.
+func containsBytes(_ text: String, _ needle: String) -> Bool {
+    withUTF8Bytes(text) { haystack in
+        withUTF8Bytes(needle) { needle in
+            guard let first = needle.first else { return true }
+            guard needle.count <= haystack.count else { return false }
+            var i = 0
+            while i <= haystack.count - needle.count {
+                if haystack[i] == first {
+                    var k = 1
+                    while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+}
+
+/// True when one of the space-separated words of `text` is one of `words`, compared as bytes.
+func hasSpaceSeparatedWord(_ text: String, in words: [String]) -> Bool {
+    withUTF8Bytes(text) { bytes in
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: " ") { end += 1 }
+            if end > start {
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if words.contains(where: { withUTF8Bytes($0) { $0.elementsEqual(word) } }) { return true }
+            }
+            start = end + 1
         }
         return false
     }
 }
 
-/// True when `needle` occurs in `text`, compared as UTF-8 bytes (no Unicode normalisation needed
-/// for the lower-case ASCII phrases extraction looks for).
-func containsBytes(_ text: String, _ needle: String) -> Bool {
-    Array(text.utf8).containsSubsequence(Array(needle.utf8))
+/// `body` over the UTF-8 bytes of `text`, without a copy when the string is stored contiguously.
+func withUTF8Bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
 }
 
 enum Context {
     static func mentionsNRM(_ lower: String) -> Bool {
         // Byte-wise: Foundation's String.contains was a sixth of all ingest time.
-        let bytes = Array(lower.utf8)
-        return bytes.containsSubsequence(Array("national referral mechanism".utf8))
-            || lower.utf8.split(separator: UInt8(ascii: " ")).contains { $0.elementsEqual("nrm".utf8) || $0.elementsEqual("nrms".utf8) }
+        containsBytes(lower, "national referral mechanism") || hasSpaceSeparatedWord(lower, in: ["nrm", "nrms"])
     }
 
     /// Whether a sentence speaks of modern slavery or trafficking: the NRM, slavery, trafficking,
     /// potential victims, or an exploitation type of the NRM's own (not "sexual exploitation" alone,
     /// which answers on child sexual exploitation use outside the NRM).
     static func mentionsSlavery(_ lower: String) -> Bool {
-        let bytes = Array(lower.utf8)
-        for needle in ["slavery", "traffick", "potential victim", "labour exploitation", "criminal exploitation",
-                       "domestic servitude", "forced labour"] where bytes.containsSubsequence(Array(needle.utf8)) {
-            return true
-        }
-        return mentionsNRM(lower)
+        Lexicon.slaveryPhrases.contains { containsBytes(lower, $0) } || mentionsNRM(lower)
     }
 
     /// The rule for NRM referrals. A count or share is one when it speaks of referrals (or of people

@@ -6,6 +6,10 @@ enum Lexicon {
     ]
     static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
 
+    /// Phrases that put a sentence about modern slavery or trafficking (Context.mentionsSlavery).
+    static let slaveryPhrases = ["slavery", "traffick", "potential victim", "labour exploitation", "criminal exploitation",
+                                 "domestic servitude", "forced labour"]
+
     /// "the previous year", "the preceding quarter", "the prior financial year".
     static let backwardWords: Set<String> = ["previous", "preceding", "prior"]
 
