@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "ArchiveFacts", "SQLite"]),
         // Scoring against the labelled development set, shared by two test targets.
         .target(name: "DevSetScoring", dependencies: ["ArchiveExtraction"], path: "Tests/DevSetScoring"),
-        .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction", "DevSetScoring", "Checksum"]),
+        .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction", "ArchiveFacts", "DevSetScoring", "Checksum"]),
         .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveStore"]),
         .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveStore", "SQLite"]),
         .testTarget(name: "EndToEndTests", dependencies: ["archive", "ArchiveStore", "SQLite", "DevSetScoring"]),

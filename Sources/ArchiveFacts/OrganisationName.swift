@@ -9,7 +9,12 @@ public enum OrganisationName {
 
     /// Folded matching key: "‘The Salvation Army’" and "salvation army" give the same key.
     public static func key(_ name: String) -> String {
-        var s = displayName(name).lowercased()
+        ASCIIName(name)?.key() ?? keyByScalars(name)
+    }
+
+    /// `key` for any name, scalar by scalar.
+    static func keyByScalars(_ name: String) -> String {
+        var s = displayNameByScalars(name).lowercased()
         if s.utf8.contains(UInt8(ascii: "z")), s.contains("organization") {
             s = s.replacingOccurrences(of: "organization", with: "organisation")
         }
@@ -39,6 +44,11 @@ public enum OrganisationName {
 
     /// Cleaned display form: quotes and leading "the " stripped, whitespace collapsed, case kept.
     public static func displayName(_ name: String) -> String {
+        ASCIIName(name)?.displayName() ?? displayNameByScalars(name)
+    }
+
+    /// `displayName` for any name, character by character.
+    static func displayNameByScalars(_ name: String) -> String {
         var s = name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         var changed = true
         while changed {
@@ -105,5 +115,91 @@ extension StringProtocol {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}
+
+/// The same folding as `OrganisationName.displayName` and `key`, on the bytes of a name that is all
+/// ASCII (most are): no grapheme breaking, Unicode case mapping or decomposition to look up. Each
+/// step mirrors the general code above it, so both give the same result.
+struct ASCIIName {
+    private let bytes: [UInt8]
+
+    init?(_ name: String) {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        bytes = Array(name.utf8)
+    }
+
+    private static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0d).contains(b) }
+    private static func isQuote(_ b: UInt8) -> Bool { b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "`") }
+    private static func lower(_ b: UInt8) -> UInt8 { (0x41...0x5a).contains(b) ? b | 0x20 : b }
+
+    func displayName() -> String { String(decoding: displayBytes(), as: UTF8.self) }
+
+    private func displayBytes() -> [UInt8] {
+        // Whitespace runs collapsed to one space, none at either end.
+        var s: [UInt8] = []
+        s.reserveCapacity(bytes.count)
+        for b in bytes {
+            if Self.isWhitespace(b) {
+                if let last = s.last, last != 0x20 { s.append(0x20) }
+            } else {
+                s.append(b)
+            }
+        }
+        if s.last == 0x20 { s.removeLast() }
+        var changed = true
+        while changed {
+            changed = false
+            if let f = s.first, Self.isQuote(f) { s.removeFirst(); changed = true }
+            if let l = s.last, Self.isQuote(l) || l == UInt8(ascii: ".") || l == UInt8(ascii: ",") || l == UInt8(ascii: ";") || l == UInt8(ascii: ":") {
+                s.removeLast(); changed = true
+            }
+            if s.count >= 4, Self.lower(s[0]) == UInt8(ascii: "t"), Self.lower(s[1]) == UInt8(ascii: "h"),
+               Self.lower(s[2]) == UInt8(ascii: "e"), s[3] == 0x20 {
+                s.removeFirst(4); changed = true
+            }
+            // trimmedOfSpaces: spaces and tabs.
+            while let f = s.first, f == 0x20 || f == 0x09 { s.removeFirst() }
+            while let l = s.last, l == 0x20 || l == 0x09 { s.removeLast() }
+        }
+        return s
+    }
+
+    func key() -> String {
+        var s = displayBytes().map(Self.lower)
+        s = Self.replacing(Array("organization".utf8), with: Array("organisation".utf8), in: s)
+        var words: [[UInt8]] = []
+        var word: [UInt8] = []
+        func endWord() { if !word.isEmpty { words.append(word); word = [] } }
+        for c in s {
+            if c == UInt8(ascii: "'") { continue }
+            if c == UInt8(ascii: "&") { endWord(); words.append(Array("and".utf8)); continue }
+            if (0x61...0x7a).contains(c) || (0x30...0x39).contains(c) { word.append(c) } else { endWord() }
+        }
+        endWord()
+        if words.first == Array("the".utf8) { words.removeFirst() }
+        let suffixes = ["ltd", "limited", "plc", "cic", "llp", "uk"].map { Array($0.utf8) }
+        while let last = words.last, suffixes.contains(last), words.count > 1, last != Array("uk".utf8) || words.count > 2 {
+            words.removeLast()
+        }
+        return String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self)
+    }
+
+    // Every non-overlapping occurrence, left to right, as replacingOccurrences does.
+    private static func replacing(_ target: [UInt8], with replacement: [UInt8], in s: [UInt8]) -> [UInt8] {
+        guard s.count >= target.count else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            if i + target.count <= s.count, s[i..<(i + target.count)].elementsEqual(target) {
+                out += replacement
+                i += target.count
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
+        return out
     }
 }
