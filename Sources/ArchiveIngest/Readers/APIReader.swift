@@ -14,7 +14,7 @@ public enum APIReader {
     }
 
     /// The records in an already parsed API response.
-    static func records(fromJSON json: Any, file: String) throws -> [QuestionRecord] {
+    static func records(fromJSON json: JSONKind, file: String) throws -> [QuestionRecord] {
         let top = JSONKind(json)
         guard case .object(let object) = top else {
             throw InputError(file: file, reason: "expected an API response object, found \(top.shown)")
@@ -52,13 +52,13 @@ public enum APIReader {
     }
 
     /// `uin 7814` when the record has a readable UIN, for naming it in errors.
-    private static func uinLabel(_ object: [String: Any]) -> String? {
+    private static func uinLabel(_ object: [String: JSONKind]) -> String? {
         guard let value = object["uin"], case .string(let uin) = JSONKind(value), !uin.isEmpty else { return nil }
         return "uin \(uin.count > 20 ? String(uin.prefix(20)) + "…" : uin)"
     }
 
     /// Maps one `QuestionsViewModel` to a record.
-    static func record(from object: [String: Any], context: JSONContext, isList: Bool) throws -> QuestionRecord {
+    static func record(from object: [String: JSONKind], context: JSONContext, isList: Bool) throws -> QuestionRecord {
         let q = JSONFields(object, context: context)
 
         // Identity: required, strictly typed.

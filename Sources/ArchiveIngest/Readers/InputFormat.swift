@@ -21,7 +21,7 @@ public enum InputFormat: String, Sendable, Equatable, CaseIterable {
         return PageTextReader.looksLikePage(text) ? .pageText : nil
     }
 
-    static func format(ofJSON json: Any) -> InputFormat? {
+    static func format(ofJSON json: JSONKind) -> InputFormat? {
         guard case .object(let object) = JSONKind(json) else { return nil }
         if let value = object["value"], case .object = JSONKind(value) { return .apiItem }
         if let results = object["results"], case .array = JSONKind(results), object["totalResults"] != nil { return .apiList }

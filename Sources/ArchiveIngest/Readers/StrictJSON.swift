@@ -1,49 +1,18 @@
 import ArchiveStore
 import Foundation
 
-/// A value from JSONSerialization told apart strictly: on Linux a JSON `true` and a JSON `1` are
-/// both NSNumber and both cast to Bool and Int, so the kind comes from the number's storage type.
-enum JSONKind {
+/// A JSON value as `JSONParser` read it, each of its own kind (a `true` is never a `1`).
+indirect enum JSONKind: Equatable {
     case null
     case bool(Bool)
     case integer(Int)
     case number(Double)
     case string(String)
-    case array([Any])
-    case object([String: Any])
+    case array([JSONKind])
+    case object([String: JSONKind])
 
-    init(_ value: Any) {
-        // Containers and strings are tested first, and NSNull and NSNumber last: on Linux testing a
-        // Swift dictionary against a class (`is NSNull`, `as? NSNumber`) bridges the whole
-        // dictionary to NSDictionary first, which cost more than parsing the JSON.
-        if let object = value as? [String: Any] {
-            self = .object(object)
-        } else if let string = value as? String {
-            self = .string(string)
-        } else if let array = value as? [Any] {
-            self = .array(array)
-        } else if value is NSNull {
-            self = .null
-        } else if let number = value as? NSNumber {
-            // objCType is a one-character C string naming the storage type ("c" char, "d" double...).
-            let type = UInt8(bitPattern: number.objCType.pointee)
-            switch type {
-            case UInt8(ascii: "c"), UInt8(ascii: "B"):
-                // JSONSerialization stores true/false as a char-typed (boolean) NSNumber and
-                // never produces a char-typed number for digits.
-                self = .bool(number.boolValue)
-            case UInt8(ascii: "d"), UInt8(ascii: "f"):
-                let double = number.doubleValue
-                if let int = Int(exactly: double) { self = .integer(int) } else { self = .number(double) }
-            case UInt8(ascii: "Q"):
-                if let int = Int(exactly: number.uint64Value) { self = .integer(int) } else { self = .number(number.doubleValue) }
-            default:
-                self = .integer(number.intValue)
-            }
-        } else {
-            self = .string(String(describing: value))
-        }
-    }
+    /// The value itself: call sites read `JSONKind(value)` as "the kind of this value".
+    init(_ value: JSONKind) { self = value }
 
     /// How a reason shows the value: `"text"`, `12`, `true`, `null`, `an object`, `an array`.
     var shown: String {
@@ -73,12 +42,12 @@ struct JSONContext {
 /// that is absent or null and throws an InputError naming file, record and field for a value of
 /// the wrong type.
 struct JSONFields {
-    let object: [String: Any]
+    let object: [String: JSONKind]
     /// The path of this object inside the record, "" for the record itself, else e.g. "askingMember".
     let path: String
     let context: JSONContext
 
-    init(_ object: [String: Any], path: String = "", context: JSONContext) {
+    init(_ object: [String: JSONKind], path: String = "", context: JSONContext) {
         self.object = object
         self.path = path
         self.context = context
@@ -150,7 +119,7 @@ struct JSONFields {
         return JSONFields(o, path: fieldName(key), context: context)
     }
 
-    func array(_ key: String) throws -> [Any]? {
+    func array(_ key: String) throws -> [JSONKind]? {
         guard let kind = kind(key) else { return nil }
         guard case .array(let a) = kind else { throw error(key, "expected an array, found \(kind.shown)") }
         return a
@@ -216,18 +185,18 @@ enum InputBytes {
         }
     }
 
-    /// Parses JSON after the size and UTF-8 checks; a syntax error or absurd nesting (JSONSerialization
-    /// refuses more than 512 levels) throws an InputError, never a crash.
-    static func json(_ data: Data, file: String, alreadyChecked: Bool = false) throws -> Any {
+    /// Parses JSON after the size and UTF-8 checks; a syntax error or absurd nesting (more than
+    /// 512 levels) throws an InputError, never a crash.
+    static func json(_ data: Data, file: String, alreadyChecked: Bool = false) throws -> JSONKind {
         if !alreadyChecked { _ = try text(data, file: file) }
         var body = data
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         do {
-            return try JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
+            return try body.withUnsafeBytes { raw throws(JSONParser.SyntaxError) in
+                try JSONParser.parse(raw.bindMemory(to: UInt8.self))
+            }
         } catch {
-            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String)
-                ?? (error as NSError).localizedDescription
-            throw InputError(file: file, reason: "not valid JSON: \(detail)")
+            throw InputError(file: file, reason: "not valid JSON: \(error)")
         }
     }
 }
