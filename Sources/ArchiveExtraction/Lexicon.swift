@@ -31,6 +31,17 @@ enum Lexicon {
     /// "the first quarter of 2023": the ordinal's quarter.
     static let quarterOrdinals: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4]
 
+    /// False for a word that cannot be a key of `months`: too short or long, or another first letter.
+    static func couldNameAMonth(_ lower: String) -> Bool {
+        let utf8 = lower.utf8
+        guard (3...9).contains(utf8.count), let first = utf8.first else { return false }
+        switch first {
+        case UInt8(ascii: "j"), UInt8(ascii: "f"), UInt8(ascii: "m"), UInt8(ascii: "a"),
+             UInt8(ascii: "s"), UInt8(ascii: "o"), UInt8(ascii: "n"), UInt8(ascii: "d"): return true
+        default: return false
+        }
+    }
+
     static let months: [String: Int] = [
         "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
         "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,

@@ -142,7 +142,9 @@ struct PeriodValue {
 
 extension SentenceGrammar {
     func month(_ i: Int) -> Int? {
-        guard i < n, t[i].isWord, t[i].isCapitalized || t[i].lower.count > 3 else { return nil }
+        // Asked at nearly every token: most words are told apart from a month's name before any hashing.
+        guard i < n, t[i].isWord, Lexicon.couldNameAMonth(t[i].lower) else { return nil }
+        guard t[i].isCapitalized || t[i].lower.count > 3 else { return nil }
         if t[i].lower == "may" && !t[i].isCapitalized { return nil }
         if t[i].lower == "mar" || t[i].lower == "jan" || t[i].lower == "dec" || t[i].lower == "sept" {
             guard t[i].isCapitalized else { return nil }
@@ -251,8 +253,7 @@ extension SentenceGrammar {
         // "Q2 2023"
         if let q = quarterNumber(i), i + 1 < n, let y = t[i + 1].year { return (.quarter(y, q), i + 2) }
         // "first quarter of 2023"
-        if let q = Lexicon.quarterOrdinals[w], i + 1 < n,
-           t[i + 1].lower == "quarter" {
+        if i + 1 < n, t[i + 1].lower == "quarter", let q = Lexicon.quarterOrdinals[w] {
             var k = i + 2
             if k < n, t[k].lower == "of" { k += 1 }
             if k < n, t[k].lower == "the" { k += 1 }

@@ -453,12 +453,24 @@ enum SentenceSplitter {
     static func clauses(_ tokens: [Token]) -> [Int] {
         var c = 0
         var out: [Int] = []
-        for (i, tok) in tokens.enumerated() {
-            // "compared with" is one clause opener, not two.
-            let afterCompared = i > 0 && ["compared", "comparison"].contains(tokens[i - 1].lower)
-            if tok.isWord, ["with", "while", "whereas", "but", "compared"].contains(tok.lower), !afterCompared { c += 1 }
+        out.reserveCapacity(tokens.count)
+        for i in tokens.indices {
+            if tokens[i].isWord {
+                switch tokens[i].lower {
+                case "with", "while", "whereas", "but", "compared":
+                    // "compared with" is one clause opener, not two.
+                    let afterCompared = i > 0 && (tokens[i - 1].lower == "compared" || tokens[i - 1].lower == "comparison")
+                    if !afterCompared { c += 1 }
+                default: break
+                }
+            }
             out.append(c)
-            if tok.kind == .punct, [",", ";", ":", "–", "—"].contains(tok.text) { c += 1 }
+            if tokens[i].kind == .punct {
+                switch tokens[i].text {
+                case ",", ";", ":", "–", "—": c += 1
+                default: break
+                }
+            }
         }
         return out
     }
