@@ -56,13 +56,15 @@ final class SentenceGrammar {
         run()
     }
 
-    var quantities: [(index: Int, q: Quantity)] {
+    // The items are complete once `init` has run, so what is read of them is worked out once: the
+    // context of every figure asks for them again.
+    private(set) lazy var quantities: [(index: Int, q: Quantity)] =
         items.enumerated().compactMap { e in e.element.quantity.map { (e.offset, $0) } }
-    }
-    var periods: [(item: Item, p: PeriodValue)] {
+    private(set) lazy var periods: [(item: Item, p: PeriodValue)] =
         items.compactMap { item in item.period.map { (item, $0) } }
-    }
-    var relativePeriods: [(item: Item, r: RelativePeriod)] {
+    private(set) lazy var relativePeriods: [(item: Item, r: RelativePeriod)] = findRelativePeriods()
+
+    private func findRelativePeriods() -> [(item: Item, r: RelativePeriod)] {
         // A plain loop: the compactMap form crashes Swift 6.3.1's optimiser (CopyPropagation) in
         // release builds.
         var found: [(item: Item, r: RelativePeriod)] = []
