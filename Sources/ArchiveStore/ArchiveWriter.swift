@@ -152,14 +152,19 @@ public final class ArchiveWriter {
         if let questionID {
             outcome.questionWasUpdated = try update(questionID: questionID, with: record, bodyID: bodyID)
         }
+        var answerIsNew = false
         if answerID == nil, let newest = record.answerVersions.last {
-            let id = try sharedGroupAnswer(for: record, questionID: questionID ?? -1, text: newest.text)
-                ?? insert("INSERT INTO answers (date_holding_answer) VALUES (NULL)", [])
-            if let questionID { try run("UPDATE questions SET answer_id = ? WHERE id = ?", [.integer(id), .integer(questionID)]) }
+            var id = try sharedGroupAnswer(for: record, questionID: questionID ?? -1, text: newest.text)
+            if id == nil {
+                id = try insert("INSERT INTO answers (date_holding_answer) VALUES (NULL)", [])
+                answerIsNew = true
+            }
+            if let questionID, let id { try run("UPDATE questions SET answer_id = ? WHERE id = ?", [.integer(id), .integer(questionID)]) }
             answerID = id
         }
         if let answerID {
-            try storeVersions(of: record, answerID: answerID, sourceID: sourceID, extract: extract, outcome: &outcome)
+            try storeVersions(of: record, answerID: answerID, answerIsNew: answerIsNew, sourceID: sourceID,
+                              extract: extract, outcome: &outcome)
         }
         // A new question is inserted after its answer's versions, so their triggers have no search
         // row to rewrite; its row is written once, at the end of the transaction (indexNewQuestions).
@@ -187,7 +192,7 @@ public final class ArchiveWriter {
 
     /// Adds the record's answer versions that the answer does not have yet, with their figures and
     /// grants, and elects the current one.
-    private func storeVersions(of record: QuestionRecord, answerID: Int64, sourceID: Int64,
+    private func storeVersions(of record: QuestionRecord, answerID: Int64, answerIsNew: Bool, sourceID: Int64,
                                extract: (_ text: String, _ answeringBody: String?, _ question: String?) throws -> ExtractedFacts,
                                outcome: inout RecordOutcome) throws {
         if let holding = record.dateHoldingAnswer {
@@ -197,7 +202,9 @@ public final class ArchiveWriter {
         var removedVersions = false
         var orphanCandidates: [Int64] = []
         // Read once per record and kept up to date below, so each stored text is keyed once.
-        var existing = try versions(of: answerID)
+        var existing = answerIsNew ? [] : try versions(of: answerID)
+        // The one version of a new answer is its current one: stored so, with no election after.
+        let onlyVersion = existing.isEmpty && record.answerVersions.count == 1
         for version in record.answerVersions {
             let key = existing.isEmpty ? "" : Self.comparisonKey(version.text)
             if existing.contains(where: { $0.key == key }) { continue }
@@ -215,11 +222,11 @@ public final class ArchiveWriter {
             }
             let versionID = try insert("""
                 INSERT INTO answer_versions (answer_id, kind, date_answered, answering_member_id, correcting_member_id,
-                    html, text, is_truncated, is_current, source_id, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                    html, text, is_truncated, is_current, source_id, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.integer(answerID), .text(version.kind.rawValue), .text(version.date),
                       SQLiteValue(version.answeringMember?.id), SQLiteValue(version.correctingMember?.id),
-                      SQLiteValue(version.html), .text(version.text), SQLiteValue(version.isTruncated), .integer(sourceID),
-                      SQLiteValue(extractorVersion)])
+                      SQLiteValue(version.html), .text(version.text), SQLiteValue(version.isTruncated), SQLiteValue(onlyVersion),
+                      .integer(sourceID), SQLiteValue(extractorVersion)])
             outcome.versionsAdded += 1
             existing.append(KnownVersion(id: versionID, text: version.text, isTruncated: version.isTruncated))
             // A question cut short by a list response would give different names to the discourse.
@@ -229,7 +236,7 @@ public final class ArchiveWriter {
         }
         // A grant stated only by a removed excerpt is no longer stated anywhere.
         if !orphanCandidates.isEmpty { try settle(grants: Set(orphanCandidates)) }
-        if outcome.versionsAdded > 0 || removedVersions {
+        if (outcome.versionsAdded > 0 && !onlyVersion) || removedVersions {
             try electCurrentVersion(of: answerID)
         }
     }
