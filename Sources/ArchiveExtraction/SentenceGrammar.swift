@@ -428,10 +428,12 @@ final class SentenceGrammar {
 enum SentenceSplitter {
     static func split(_ tokens: [Token]) -> [[Token]] {
         var out: [[Token]] = []
-        var cur: [Token] = []
-        for (i, tok) in tokens.enumerated() {
-            cur.append(tok)
-            guard tok.kind == .punct, [".", "?", "!"].contains(tok.text) else { continue }
+        // Sentences are cut from `tokens` whole, each from `start` to the token that ends it.
+        var start = 0
+        for i in tokens.indices {
+            guard tokens[i].kind == .punct else { continue }
+            let tok = tokens[i]
+            guard [".", "?", "!"].contains(tok.text) else { continue }
             let next = i + 1 < tokens.count ? tokens[i + 1] : nil
             if let next {
                 let startsNew = next.isCapitalized || next.kind == .number || next.isPunct("£")
@@ -444,10 +446,10 @@ enum SentenceSplitter {
                     if prev.isNumber && next.kind == .number && !next.spaceBefore { continue }
                 }
             }
-            out.append(cur)
-            cur = []
+            out.append(Array(tokens[start...i]))
+            start = i + 1
         }
-        if !cur.isEmpty { out.append(cur) }
+        if start < tokens.count { out.append(Array(tokens[start...])) }
         return out
     }
 

@@ -140,7 +140,9 @@ enum Tokenizer {
             // HTML markup left in a text ("including a</p><p>c.£12.6m"): a tag separates words like a space.
             if c == "<", let j = tagEnd(i) { sawSpace = true; i = j; continue }
             // URLs and e-mail-free web addresses: skipped as one token up to whitespace.
-            if hasPrefix("http://", i) || hasPrefix("https://", i) || hasPrefix("www.", i) {
+            // (Only a scalar that lower-cases to "h" or "w" can start one.)
+            if c.value | 0x20 == 0x68 || c.value | 0x20 == 0x77 || !c.isASCII,
+               hasPrefix("http://", i) || hasPrefix("https://", i) || hasPrefix("www.", i) {
                 var j = i
                 while j < end, !isSpace(u[j]) { j += 1 }
                 while j > i, let last = at(j - 1), ".,;:)]".unicodeScalars.contains(last) { j -= 1 }
