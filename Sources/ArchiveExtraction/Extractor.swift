@@ -180,7 +180,7 @@ struct ExtractionRun {
     mutating func processSentence(_ tokens: [Token], atLineStart: Bool, isItem: Bool = false) {
         let g = SentenceGrammar(tokens: tokens, atLineStart: atLineStart)
         let unit = SentenceUnit(tokens: tokens, grammar: g, clauses: SentenceSplitter.clauses(tokens),
-                                lowerText: tokens.map(\.lower).joined(separator: " "))
+                                lowerText: Token.lowerText(tokens))
         if unit.mentionsSlavery { slaveryContext = true }
         let nrmContext = slaveryContext
         var sentenceFigures: [(Quantity, Figure)] = []

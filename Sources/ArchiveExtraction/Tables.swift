@@ -29,7 +29,7 @@ enum Tables {
             while x2 < y2, Tokenizer.isSpace(u[x2]) { x2 += 1 }
             while y2 > x2, Tokenizer.isSpace(u[y2 - 1]) { y2 -= 1 }
             let toks = Tokenizer.tokenize(text, x2, y2)
-            out.append(Cell(start: x2, end: y2, tokens: toks, lower: toks.map(\.lower).joined(separator: " ")))
+            out.append(Cell(start: x2, end: y2, tokens: toks, lower: Token.lowerText(toks)))
         }
         // Leading and trailing pipes make empty edge cells.
         if let f = out.first, f.isEmpty, out.count > 1 { out.removeFirst() }

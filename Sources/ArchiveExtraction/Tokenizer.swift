@@ -85,6 +85,18 @@ struct Token {
         Double(fracDigits.isEmpty ? intDigits : intDigits + "." + fracDigits) ?? 0
     }
     func isPunct(_ s: String) -> Bool { kind == .punct && text == s }
+
+    /// The tokens' lower-case forms joined by single spaces, as the phrase searches read a sentence
+    /// (built in one buffer: the generic `joined` was a visible share of extraction).
+    static func lowerText(_ tokens: [Token]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(tokens.count * 8)
+        for k in tokens.indices {
+            if k > 0 { bytes.append(0x20) }
+            bytes.append(contentsOf: tokens[k].lower.utf8)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 enum Tokenizer {
