@@ -55,19 +55,18 @@ SLOW_QUERY_S = 5.0
 # target a run misses, so a miss is explained rather than hidden.
 BLOCKERS = {
     "ingest": (
-        "The floor stores raw JSON and does nothing else; the ingest normalises, converts HTML, extracts and "
-        "indexes. It is CPU-bound in Swift at ~7.9 M instructions an answer (callgrind, release, 1,000 "
-        "answers; was 18.8 M before the fixes in PROFILE.md): extraction 62% (tokenizer 16%, sentence "
-        "grammar and periods most of the rest: per-token Strings and Unicode property lookups), reading "
-        "JSON ~19% (Foundation's JSONSerialization into [String: Any], then type checks), the SQLite writes "
-        "and FTS5 ~15%, comparing answer texts 6%, HTML to text 4%, SHA-256 2%. Reading and extraction run "
-        "on one worker per core beside the single writer thread, so on 2 cores the ingest is bound by both. What "
-        "would close more of the gap: a byte-level tokenizer (no String per token), a JSON decoder straight "
-        "into records, and fewer FTS rewrites for corrections; 2x of a raw copy is not reachable while "
-        "every answer is parsed and extracted."),
+        "The FTS floor stores the raw JSON and indexes its text; the ingest also parses every record, converts "
+        "HTML, extracts figures and grants and writes them. It is CPU-bound in Swift at about 3.3 M instructions "
+        "an answer (callgrind, release, 1,000 answers; 8.1 M on 2026-12-05 before this round, 18.8 M before the "
+        "first profile): extraction 49% (the sentence grammar's String comparisons and Set<String> look-ups of "
+        "each token word, token copies), SQLite and FTS5 21% (about 17 statements an answer), reading the files "
+        "14% (HTML to text 6%, JSON 3.5%). Reading and extraction run on one worker per core beside the single "
+        "writer, so on 2 cores the total instruction count is what counts. What would close the rest: tokens as "
+        "spans of the answer's bytes with each word interned once, so no grammar rule hashes or copies a word "
+        "(bench/PROFILE.md, section 0a)."),
     "reingest": (
-        "A skipped file is still read whole and hashed with the Swift SHA-256 in Sources/Checksum "
-        "(about 100 instructions a byte), and `sources` is probed once per file; see PROFILE.md."),
+        "A skipped file is still read whole and hashed (libcrypto's SHA-256), and `sources` is probed once "
+        "per file; see PROFILE.md."),
     "increment": (
         "The increment re-reads and re-hashes every unchanged file (the cost of a re-ingest), then re-parses each "
         "changed page whole: all 100 records go through ArchiveWriter.store, each comparing its texts with "
