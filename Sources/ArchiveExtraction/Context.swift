@@ -116,7 +116,7 @@ enum Context {
     /// Exploitation types mentioned in tokens, with the token index where each starts.
     static func exploitationMentions(_ t: [Token]) -> [(Int, String)] {
         var out: [(Int, String)] = []
-        for i in t.indices {
+        for i in t.indices where Lexicon.exploitationPhraseStarts.contains(t[i].lower) {
             for (words, type) in Lexicon.exploitationPhrases where i + words.count <= t.count {
                 var ok = true
                 for (k, w) in words.enumerated() where t[i + k].lower != w { ok = false; break }
@@ -432,7 +432,7 @@ enum Context {
                        evidence: x.text.span(t[q.lo].start, t[q.hi - 1].end))
         f.period = period(for: q, in: unit, previousPeriod: previousPeriod)
         // Exploitation type: nearest in the clause, else the only one in the sentence.
-        let types = exploitationMentions(t)
+        let types = g.exploitationMentions
         let clauseTypes = types.filter { unit.clauses[$0.0] == x.clause }
         if let ty = nearest(clauseTypes, to: q.lo) { f.exploitationType = ty }
         else if Set(types.map(\.1)).count == 1 { f.exploitationType = types[0].1 }
@@ -450,7 +450,7 @@ enum Context {
     /// parent figure's, else the nearest in the clause not separated from it by another quantity.
     static func population(_ x: FigureContext) -> String? {
         let q = x.q, g = x.unit.grammar, t = g.t
-        let pops = populationMentions(t).filter { x.unit.clauses[$0.0] == x.clause }
+        let pops = g.populationMentions.filter { x.unit.clauses[$0.0] == x.clause }
         let asideStart = q.hi < g.n && t[q.hi].isPunct("(") ? q.hi + 1 : -1
         let others = g.quantities.map(\.q).filter { $0.lo != q.lo && $0.lo != asideStart }
         let reachable = pops.filter { p in !others.contains { o in (o.lo > min(p.0, q.lo) && o.lo < max(p.0, q.hi)) } }

@@ -178,6 +178,9 @@ enum Lexicon {
         "the uk government", "uk government",
     ]
 
+    /// The first words of `exploitationPhrases`: a token that is none of them starts no phrase.
+    static let exploitationPhraseStarts = Set(exploitationPhrases.map { $0.0[0] })
+
     static let exploitationPhrases: [([String], String)] = [
         (["sexual", "exploitation"], "sexual exploitation"), (["sexually", "exploited"], "sexual exploitation"),
         (["sex", "trafficking"], "sexual exploitation"), (["labour", "exploitation"], "labour exploitation"),

@@ -63,6 +63,9 @@ final class SentenceGrammar {
     private(set) lazy var periods: [(item: Item, p: PeriodValue)] =
         items.compactMap { item in item.period.map { (item, $0) } }
     private(set) lazy var relativePeriods: [(item: Item, r: RelativePeriod)] = findRelativePeriods()
+    /// The sentence's NRM exploitation types and groups, each with its token: asked once per figure.
+    private(set) lazy var exploitationMentions: [(Int, String)] = Context.exploitationMentions(t)
+    private(set) lazy var populationMentions: [(Int, String)] = Context.populationMentions(t)
 
     private func findRelativePeriods() -> [(item: Item, r: RelativePeriod)] {
         // A plain loop: the compactMap form crashes Swift 6.3.1's optimiser (CopyPropagation) in
