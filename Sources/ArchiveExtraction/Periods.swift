@@ -204,7 +204,8 @@ extension SentenceGrammar {
     func matchRelativePeriod(_ i: Int) -> (RelativePeriod, Int)? {
         var k = i
         if lower(k) == "the" || lower(k) == "a" { k += 1 }
-        if Lexicon.backwardWords.contains(lower(k)) {
+        // Asked at every word: only a word starting with "p" can be one of them.
+        if lower(k).utf8.first == UInt8(ascii: "p"), Lexicon.backwardWords.contains(lower(k)) {
             switch lower(k + 1) {
             case "quarter": return (.previousQuarter, k + 2)
             case "month": return (.previousMonth, k + 2)

@@ -34,6 +34,37 @@ struct FactsKey: Hashable, Sendable {
     var text: String
     var answeringBody: String?
     var question: String?
+
+    // Equal byte for byte: facts hold offsets into the text, so a canonically equivalent text
+    // spelt with other scalars is another key.
+    static func == (a: FactsKey, b: FactsKey) -> Bool {
+        func same(_ x: String?, _ y: String?) -> Bool {
+            guard let x, let y else { return x == nil && y == nil }
+            guard x.utf8.count == y.utf8.count else { return false }
+            guard !x.isEmpty else { return true }
+            // Usually the same storage (the key the preparation stored): no byte to compare.
+            let compared = x.utf8.withContiguousStorageIfAvailable { xs in
+                y.utf8.withContiguousStorageIfAvailable { ys in
+                    xs.baseAddress == ys.baseAddress || memcmp(xs.baseAddress!, ys.baseAddress!, xs.count) == 0
+                }
+            }
+            return (compared ?? nil) ?? x.utf8.elementsEqual(y.utf8)
+        }
+        return same(a.text, b.text) && same(a.answeringBody, b.answeringBody) && same(a.question, b.question)
+    }
+
+    // Hashed on the texts' lengths and ends, not their whole length (an answer and its question
+    // run to kilobytes, looked up three times each); equality still compares them whole.
+    func hash(into hasher: inout Hasher) {
+        for part in [text, answeringBody ?? "", question ?? ""] {
+            let utf8 = part.utf8
+            hasher.combine(utf8.count)
+            for byte in utf8.prefix(32) { hasher.combine(byte) }
+            for byte in utf8.suffix(32) { hasher.combine(byte) }
+        }
+        hasher.combine(answeringBody == nil)
+        hasher.combine(question == nil)
+    }
 }
 
 enum FilePreparation {
