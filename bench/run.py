@@ -56,11 +56,11 @@ SLOW_QUERY_S = 5.0
 BLOCKERS = {
     "ingest": (
         "The FTS floor stores the raw JSON and indexes its text; the ingest also parses every record, converts "
-        "HTML, extracts figures and grants and writes them. It is CPU-bound in Swift at about 3.3 M instructions "
+        "HTML, extracts figures and grants and writes them. It is CPU-bound in Swift at about 3.1 M instructions "
         "an answer (callgrind, release, 1,000 answers; 8.1 M on 2026-12-05 before this round, 18.8 M before the "
-        "first profile): extraction 49% (the sentence grammar's String comparisons and Set<String> look-ups of "
-        "each token word, token copies), SQLite and FTS5 21% (about 17 statements an answer), reading the files "
-        "14% (HTML to text 6%, JSON 3.5%). Reading and extraction run on one worker per core beside the single "
+        "first profile): extraction 48% (the sentence grammar's String comparisons and Set<String> look-ups of "
+        "each token word, token copies), SQLite and FTS5 20% (about 15 statements an answer), reading the files "
+        "15% (HTML to text 6%, JSON 4%). Reading and extraction run on one worker per core beside the single "
         "writer, so on 2 cores the total instruction count is what counts. What would close the rest: tokens as "
         "spans of the answer's bytes with each word interned once, so no grammar rule hashes or copies a word "
         "(bench/PROFILE.md, section 0a)."),
