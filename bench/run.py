@@ -162,6 +162,17 @@ REPORT_ARGS = {"search": ["trafficking"]}
 SQLITE_PARAMETERS = {"search": [(":q", "'\"trafficking\"'")]}
 
 
+def run_floor(sqlite3, db, script, table, n, what):
+    """Times sqlite3 running `script` into a fresh `db` and checks `table` holds the n records."""
+    fresh(db)
+    log(f"floor: sqlite3 {what} ...")
+    seconds, kib = timed([sqlite3, db, f".read {script}"])
+    count = subprocess.run([sqlite3, db, f"SELECT count(*) FROM {table}"], capture_output=True, text=True).stdout.strip()
+    if count != str(n):
+        raise SystemExit(f"bench: the floor holds {count} records in {table}, not {n}")
+    return seconds, kib
+
+
 def report_names():
     return sorted(f[:-4] for f in os.listdir(REPORTS_DIR) if f.endswith(".sql"))
 
@@ -283,12 +294,7 @@ def main():
             quoted = path.replace("'", "''")
             f.write(f"INSERT INTO raw SELECT value FROM json_each(readfile('{quoted}'), '$.results');\n")
         f.write("COMMIT;\n")
-    fresh(floor_db)
-    log("floor: sqlite3 storing the raw records ...")
-    floor_s, floor_kib = timed([sqlite3, floor_db, f".read {script}"])
-    stored = subprocess.run([sqlite3, floor_db, "SELECT count(*) FROM raw"], capture_output=True, text=True).stdout.strip()
-    if stored != str(args.n):
-        raise SystemExit(f"bench: the floor stored {stored} records, not {args.n}")
+    floor_s, floor_kib = run_floor(sqlite3, floor_db, script, "raw", args.n, "storing the raw records")
 
     # 1b. the fair floor: the same raw records plus a full-text index with the archive's tokenizer
     # over heading, question and answer text, as the archive must keep one.
@@ -300,12 +306,8 @@ def main():
         f.write("INSERT INTO search(rowid, heading, question_text, answer_text) SELECT rowid, "
                 "json_extract(v, '$.value.heading'), json_extract(v, '$.value.questionText'), "
                 "json_extract(v, '$.value.answerText') FROM raw;\nCOMMIT;\n")
-    fresh(fts_db)
-    log("floor: sqlite3 storing the raw records and indexing their text with FTS5 ...")
-    fts_floor_s, _ = timed([sqlite3, fts_db, f".read {fts_script}"])
-    indexed = subprocess.run([sqlite3, fts_db, "SELECT count(*) FROM search"], capture_output=True, text=True).stdout.strip()
-    if indexed != str(args.n):
-        raise SystemExit(f"bench: the FTS floor indexed {indexed} records, not {args.n}")
+    fts_floor_s, _ = run_floor(sqlite3, fts_db, fts_script, "search", args.n,
+                               "storing the raw records and indexing their text with FTS5")
 
     fresh(db)
     log(f"first ingest of {args.n} answers ...")
