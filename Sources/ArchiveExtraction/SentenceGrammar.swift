@@ -136,8 +136,10 @@ final class SentenceGrammar {
 
     private func matchWordRule(_ i: Int) -> Int? {
         let w = t[i].lower
-        // References: "section 45", "Question 1480", "No. 5", "paragraphs 3 and 4".
-        if Lexicon.referenceWords.contains(w) {
+        // References: "section 45", "Question 1480", "No. 5", "paragraphs 3 and 4". Only a number, a
+        // code or "." after the word can make one, so the word is looked up only then (no later rule
+        // matches a reference word: the lexicon's test says so).
+        if i + 1 < n, t[i + 1].isNumber || t[i + 1].kind == .code || t[i + 1].isPunct("."), Lexicon.referenceWords.contains(w) {
             var k = i + 1
             if k < n, t[k].isPunct("."), w == "no" || w == "p" || w == "para" || w == "fig" { k += 1 }
             if k < n, t[k].isNumber || (t[k].kind == .code && w != "act") {
