@@ -144,7 +144,9 @@ extension SentenceGrammar {
     func month(_ i: Int) -> Int? {
         // Asked at nearly every token: most words are told apart from a month's name before any hashing.
         guard i < n, t[i].isWord, Lexicon.couldNameAMonth(t[i].lower) else { return nil }
-        guard t[i].isCapitalized || t[i].lower.count > 3 else { return nil }
+        // `lower.count > 3` in characters; an ASCII word has as many as bytes.
+        let bytes = t[i].lower.utf8
+        guard t[i].isCapitalized || (bytes.count > 3 && (bytes.allSatisfy { $0 < 0x80 } || t[i].lower.count > 3)) else { return nil }
         if t[i].lower == "may" && !t[i].isCapitalized { return nil }
         if t[i].lower == "mar" || t[i].lower == "jan" || t[i].lower == "dec" || t[i].lower == "sept" {
             guard t[i].isCapitalized else { return nil }

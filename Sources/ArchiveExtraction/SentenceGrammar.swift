@@ -95,42 +95,41 @@ final class SentenceGrammar {
 
     /// Tries each rule at token i; returns the end of what it consumed.
     private func match(_ i: Int) -> Int? {
-        let tok = t[i]
-        if tok.kind == .url { return nil }
+        if t[i].kind == .url { return nil }
         // Money: "£1.36m", "£378,811", "GBP 5 million".
-        if (tok.isPunct("£") || tok.lower == "gbp"), i + 1 < n, t[i + 1].isNumber {
+        if (t[i].isPunct("£") || t[i].lower == "gbp"), i + 1 < n, t[i + 1].isNumber {
             return quantity(at: i + 1, start: i, money: true)
         }
-        if tok.kind == .punct, ["$", "€", "¥"].contains(tok.text), i + 1 < n, t[i + 1].isNumber {
+        if t[i].kind == .punct, ["$", "€", "¥"].contains(t[i].text), i + 1 < n, t[i + 1].isNumber {
             let end = amountEnd(i + 1, money: true)
             add(.skip, i, end)  // other currencies are not gbp figures
             return end
         }
-        if tok.isWord, let (r, end) = matchRelativePeriod(i) {
+        if t[i].isWord, let (r, end) = matchRelativePeriod(i) {
             add(.relativePeriod(r), i, end)
             return end
         }
         // "the financial year 2024 to 2025": the words naming the kind of year are part of the period.
-        if tok.lower == "financial", lower(i + 1) == "year", let (p, end) = matchPeriod(i + 2), let p, p.isFinancialYear {
+        if t[i].lower == "financial", lower(i + 1) == "year", let (p, end) = matchPeriod(i + 2), let p, p.isFinancialYear {
             add(.period(p), i, end)
             return end
         }
-        if !isDataCell || tok.kind != .number, let (p, end0) = matchPeriod(i) {
+        if !isDataCell || t[i].kind != .number, let (p, end0) = matchPeriod(i) {
             var end = end0
             // "the 2024 to 2025 financial year", "2023-24 financial year".
             if let p, p.isFinancialYear, lower(end) == "financial", lower(end + 1) == "year" || lower(end + 1) == "years" { end += 2 }
             add(p.map { .period($0) } ?? .skip, i, end)
             return end
         }
-        if tok.kind == .code { return nil }
-        if tok.isWord { return matchWordRule(i) }
-        if tok.isPunct("+"), i + 1 < n, t[i + 1].isNumber, !t[i + 1].spaceBefore {
+        if t[i].kind == .code { return nil }
+        if t[i].isWord { return matchWordRule(i) }
+        if t[i].isPunct("+"), i + 1 < n, t[i + 1].isNumber, !t[i + 1].spaceBefore {
             var k = i + 1
             while k < n, t[k].isNumber { k += 1 }
             add(.skip, i, k)
             return k
         }
-        if tok.isNumber { return matchNumber(i) }
+        if t[i].isNumber { return matchNumber(i) }
         return nil
     }
 
