@@ -56,7 +56,7 @@ SLOW_QUERY_S = 5.0
 BLOCKERS = {
     "ingest": (
         "The FTS floor stores the raw JSON and indexes its text; the ingest also parses every record, converts "
-        "HTML, extracts figures and grants and writes them. It is CPU-bound in Swift at about 3.1 M instructions "
+        "HTML, extracts figures and grants and writes them. It is CPU-bound in Swift at about 3.0 M instructions "
         "an answer (callgrind, release, 1,000 answers; 8.1 M on 2026-12-05 before this round, 18.8 M before the "
         "first profile): extraction 48% (the sentence grammar's String comparisons and Set<String> look-ups of "
         "each token word, token copies), SQLite and FTS5 20% (about 15 statements an answer), reading the files "
