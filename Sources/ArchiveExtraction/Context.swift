@@ -55,7 +55,12 @@ enum Context {
     /// potential victims, or an exploitation type of the NRM's own (not "sexual exploitation" alone,
     /// which answers on child sexual exploitation use outside the NRM).
     static func mentionsSlavery(_ lower: String) -> Bool {
-        Lexicon.slaveryPhrases.contains { containsBytes(lower, $0) } || mentionsNRM(lower)
+        namesSlaveryPhrase(lower) || mentionsNRM(lower)
+    }
+
+    /// `mentionsSlavery` without the NRM, for a sentence whose NRM mention is already known.
+    static func namesSlaveryPhrase(_ lower: String) -> Bool {
+        Lexicon.slaveryPhrases.contains { containsBytes(lower, $0) }
     }
 
     /// The rule for NRM referrals. A count or share is one when it speaks of referrals (or of people

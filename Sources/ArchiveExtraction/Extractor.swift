@@ -47,7 +47,7 @@ struct SentenceUnit {
         self.clauses = clauses
         self.lowerText = lowerText
         self.mentionsNRM = Context.mentionsNRM(lowerText)
-        self.mentionsSlavery = mentionsNRM || Context.mentionsSlavery(lowerText)
+        self.mentionsSlavery = mentionsNRM || Context.namesSlaveryPhrase(lowerText)
     }
 }
 
@@ -99,7 +99,7 @@ struct ExtractionRun {
         while index < lines.count {
             let (a, b) = Self.withoutCarriageReturn(lines[index], u)
             index += 1
-            let trimmed = text.trimmedString(a, b)
+            let trimmed = text.string(a, b).trimmedOfSpaces
             if Tables.isRow(trimmed) {
                 tableRows.append((a, b))
                 continue
@@ -123,10 +123,10 @@ struct ExtractionRun {
         while let last = Tokenizer.tokenize(text, max(0, end - 16), end).last, last.isWord,
               Lexicon.wordsThatEndNoSentence.contains(last.lower) {
             var next = index
-            while next < lines.count, text.trimmedString(lines[next].0, lines[next].1).isEmpty { next += 1 }
+            while next < lines.count, text.string(lines[next].0, lines[next].1).trimmedOfSpaces.isEmpty { next += 1 }
             guard next < lines.count else { break }
             let (a2, b2) = Self.withoutCarriageReturn(lines[next], text.scalars)
-            if Tables.isRow(text.trimmedString(a2, b2)) { break }
+            if Tables.isRow(text.string(a2, b2).trimmedOfSpaces) { break }
             end = b2
             index = next + 1
         }

@@ -30,18 +30,6 @@ struct ScalarText {
         return String(decoding: utf8[Int(offsets[from])..<Int(offsets[to])], as: UTF8.self)
     }
 
-    /// `string(start, end)` without the spaces at either end, as `trimmedOfSpaces` trims them (tab
-    /// and the space separators, not line breaks), found on the scalars instead of a copy.
-    func trimmedString(_ start: Int, _ end: Int) -> String {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == " " || scalar == "\t" || (!scalar.isASCII && scalar.properties.generalCategory == .spaceSeparator)
-        }
-        var from = max(0, min(start, scalars.count)), to = max(from, min(end, scalars.count))
-        while from < to, isSpace(scalars[from]) { from += 1 }
-        while to > from, isSpace(scalars[to - 1]) { to -= 1 }
-        return string(from, to)
-    }
-
     func span(_ start: Int, _ end: Int) -> TextSpan {
         TextSpan(start: start, end: end, text: string(start, end))
     }

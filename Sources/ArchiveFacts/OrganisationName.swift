@@ -114,7 +114,8 @@ extension StringProtocol {
         }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        // One slice of the text (its bounds fall on scalars): not a string rebuilt scalar by scalar.
+        return String(self[first..<scalars.index(after: last)])
     }
 }
 

@@ -18,9 +18,9 @@ public struct RecordOutcome: Sendable, Equatable {
 /// Keeps its prepared statements for the whole run. Callers wrap each input file in one
 /// `transaction`, so a file lands whole or not at all.
 public final class ArchiveWriter {
-    /// The connection written to.
-    package let database: Database
     private let archive: WritableArchive
+    /// The connection written to.
+    package var database: Database { archive.database }
     private var statements: [String: Statement] = [:]
     /// The extractor version that reads the facts stored (Extractor.version), recorded with each
     /// answer version; nil records them as stale.
@@ -31,7 +31,6 @@ public final class ArchiveWriter {
     /// A writer on an archive open for writing.
     public init(archive: WritableArchive) {
         self.archive = archive
-        database = archive.database
     }
 
     /// A writer on an open, migrated connection.

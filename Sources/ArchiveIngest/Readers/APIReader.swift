@@ -15,9 +15,8 @@ public enum APIReader {
 
     /// The records in an already parsed API response.
     static func records(fromJSON json: JSONKind, file: String) throws -> [QuestionRecord] {
-        let top = JSONKind(json)
-        guard case .object(let object) = top else {
-            throw InputError(file: file, reason: "expected an API response object, found \(top.shown)")
+        guard case .object(let object) = json else {
+            throw InputError(file: file, reason: "expected an API response object, found \(json.shown)")
         }
         let envelope = JSONFields(object, context: JSONContext(file: file, record: nil))
         if envelope.has("value") {
@@ -32,8 +31,8 @@ public enum APIReader {
             }
             return try results.enumerated().map { index, item in
                 var context = JSONContext(file: file, record: "results[\(index)]")
-                guard case .object(let wrapper) = JSONKind(item) else {
-                    throw context.error(nil, "expected an object, found \(JSONKind(item).shown)")
+                guard case .object(let wrapper) = item else {
+                    throw context.error(nil, "expected an object, found \(item.shown)")
                 }
                 let fields = JSONFields(wrapper, context: context)
                 guard let value = try fields.object("value") else {
@@ -53,7 +52,7 @@ public enum APIReader {
 
     /// `uin 7814` when the record has a readable UIN, for naming it in errors.
     private static func uinLabel(_ object: [String: JSONKind]) -> String? {
-        guard let value = object["uin"], case .string(let uin) = JSONKind(value), !uin.isEmpty else { return nil }
+        guard let value = object["uin"], case .string(let uin) = value, !uin.isEmpty else { return nil }
         return "uin \(uin.count > 20 ? String(uin.prefix(20)) + "…" : uin)"
     }
 

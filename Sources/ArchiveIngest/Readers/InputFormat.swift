@@ -22,9 +22,9 @@ public enum InputFormat: String, Sendable, Equatable, CaseIterable {
     }
 
     static func format(ofJSON json: JSONKind) -> InputFormat? {
-        guard case .object(let object) = JSONKind(json) else { return nil }
-        if let value = object["value"], case .object = JSONKind(value) { return .apiItem }
-        if let results = object["results"], case .array = JSONKind(results), object["totalResults"] != nil { return .apiList }
+        guard case .object(let object) = json else { return nil }
+        if let value = object["value"], case .object = value { return .apiItem }
+        if let results = object["results"], case .array = results, object["totalResults"] != nil { return .apiList }
         return nil
     }
 

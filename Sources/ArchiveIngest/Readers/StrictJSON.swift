@@ -11,9 +11,6 @@ indirect enum JSONKind: Equatable {
     case array([JSONKind])
     case object([String: JSONKind])
 
-    /// The value itself: call sites read `JSONKind(value)` as "the kind of this value".
-    init(_ value: JSONKind) { self = value }
-
     /// How a reason shows the value: `"text"`, `12`, `true`, `null`, `an object`, `an array`.
     var shown: String {
         switch self {
@@ -62,9 +59,8 @@ struct JSONFields {
     /// The field's kind; nil when absent or null.
     func kind(_ key: String) -> JSONKind? {
         guard let value = object[key] else { return nil }
-        let kind = JSONKind(value)
-        if case .null = kind { return nil }
-        return kind
+        if case .null = value { return nil }
+        return value
     }
 
     func string(_ key: String) throws -> String? {
@@ -130,8 +126,8 @@ struct JSONFields {
         guard let items = try array(key) else { return [] }
         return try items.enumerated().map { index, item in
             let name = "\(fieldName(key))[\(index)]"
-            guard case .object(let o) = JSONKind(item) else {
-                throw context.error(name, "expected an object, found \(JSONKind(item).shown)")
+            guard case .object(let o) = item else {
+                throw context.error(name, "expected an object, found \(item.shown)")
             }
             return JSONFields(o, path: name, context: context)
         }
@@ -141,8 +137,8 @@ struct JSONFields {
     func strings(_ key: String) throws -> [String] {
         guard let items = try array(key) else { return [] }
         return try items.enumerated().map { index, item in
-            guard case .string(let s) = JSONKind(item) else {
-                throw context.error("\(fieldName(key))[\(index)]", "expected a string, found \(JSONKind(item).shown)")
+            guard case .string(let s) = item else {
+                throw context.error("\(fieldName(key))[\(index)]", "expected a string, found \(item.shown)")
             }
             return s
         }
