@@ -21,7 +21,7 @@ public enum SourceStatus: Equatable, Sendable {
 /// One per thread: an SQLite connection is not shared between threads here.
 public final class SourceLedger {
     private let database: Database
-    private let lookup: Statement
+    private var lookup: Statement?
 
     /// Opens the record of the archive at `path` read-only; nil when there is none to read yet.
     public init?(archivePath path: String) {
@@ -35,10 +35,15 @@ public final class SourceLedger {
     /// What an earlier run made of a file with this SHA-256; nil if none has seen it (or the
     /// record cannot be read, in which case the writer checks again).
     public func status(sha256: String) -> SourceStatus? {
-        guard let row = (try? lookup.rows([.text(sha256)]))?.first else { return nil }
+        guard let row = (try? lookup?.rows([.text(sha256)]))??.first else { return nil }
         return SourceStatus(row: row)
     }
 
-    /// Closes the connection.
-    public func close() { database.close() }
+    /// Closes the connection, at once: its statement is released first, since SQLite keeps a
+    /// connection with a live statement open until the statement goes, and the writer's connection
+    /// must close last for the WAL to be checkpointed into the database file.
+    public func close() {
+        lookup = nil
+        database.close()
+    }
 }

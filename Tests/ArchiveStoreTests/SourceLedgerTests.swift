@@ -1,0 +1,33 @@
+import ArchiveStore
+import Foundation
+import Testing
+
+@Suite struct SourceLedgerTests {
+    /// The ingest's workers close their ledgers before the writer closes: only the last connection
+    /// to close checkpoints the WAL into the file, which a copy of the .db alone (or datasette -i) reads.
+    @Test func aClosedLedgerLeavesTheWriterToCheckpointTheWAL() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("archive.db").path
+        let archive = try Archive.openForWriting(path: path)
+        do {
+            let writer = ArchiveWriter(archive: archive)
+            let run = try writer.beginRun()
+            _ = try writer.transaction {
+                try writer.recordSource(path: "x.json", sizeBytes: 1, sha256: String(repeating: "a", count: 64),
+                                        format: "api-item", error: nil, runID: run)
+            }
+        }
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        let ledger = try #require(SourceLedger(archivePath: path))
+        #expect(ledger.status(sha256: String(repeating: "a", count: 64)) == .ingested)
+        #expect(ledger.status(sha256: String(repeating: "b", count: 64)) == nil)
+        ledger.close()
+        archive.close()
+        // The ledger object is still alive here, as a worker's is until its thread ends.
+        withExtendedLifetime(ledger) {
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"), "the writer's close was not the last")
+        }
+    }
+}
