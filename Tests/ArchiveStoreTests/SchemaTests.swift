@@ -50,10 +50,44 @@ func searchHits(_ db: Database, _ query: String) throws -> [Int64] {
         "UPDATE answer_versions SET kind = 'draft'",
         "INSERT INTO answer_versions (answer_id, kind, date_answered, text, is_truncated, is_current, source_id) VALUES (1, 'correction', '2024-10-20', 'y', 0, 1, 1)",
         "INSERT INTO figures (answer_version_id, value, unit, kind, evidence, evidence_start, evidence_end) VALUES (1, 1, 'apples', 'level', 'x', 0, 1)",
+        "INSERT INTO figures (answer_version_id, value, unit, kind, evidence, evidence_start, evidence_end) VALUES (1, 1, 'Count', 'level', 'x', 0, 1)",
+        "INSERT INTO figures (answer_version_id, value, unit, qualifier, kind, evidence, evidence_start, evidence_end) VALUES (1, 1, 'count', 'roughly', 'level', 'x', 0, 1)",
+        "INSERT INTO figures (answer_version_id, value, unit, qualifier, kind, evidence, evidence_start, evidence_end) VALUES (1, 1, 'count', '', 'level', 'x', 0, 1)",
     ])
     func checkConstraintsRefuseBadValues(sql: String) throws {
         let db = try archiveWithOneAnswer()
         #expect(throws: SQLiteError.self) { try db.run(sql) }
+    }
+
+    /// Migration 0011 wrote the figures' checks as comparisons instead of IN lists: every value
+    /// the old lists allowed is still allowed (and the test above holds that others are refused).
+    @Test func everyUnitAndQualifierTheExtractorWritesIsAllowed() throws {
+        let db = try archiveWithOneAnswer()
+        let qualifiers: [SQLiteValue] = [.null] + ["over", "more than", "up to", "approximately", "nearly", "almost", "around",
+                                                   "at least", "fewer than", "less than", "under"].map { .text($0) }
+        for unit in ["count", "percent", "gbp"] {
+            for qualifier in qualifiers {
+                try db.run("""
+                    INSERT INTO figures (answer_version_id, value, unit, qualifier, kind, evidence, evidence_start, evidence_end)
+                    VALUES (1, 1, ?, ?, 'level', 'x', 0, 1)
+                    """, [.text(unit), qualifier])
+            }
+        }
+        #expect(try db.scalar("SELECT count(*) FROM figures") == .integer(36))
+    }
+
+    /// A new answer's version is stored before its question, so the search trigger has no
+    /// question to index and does not run; the question's row is written with it (0010, 0011).
+    @Test func aVersionOfAnAnswerNoQuestionHasYetWritesNoSearchRow() throws {
+        let db = try archiveWithOneAnswer()
+        try db.execute("""
+            INSERT INTO answers (id) VALUES (2);
+            INSERT INTO answer_versions (id, answer_id, kind, date_answered, text, is_truncated, is_current, source_id)
+                VALUES (2, 2, 'substantive', '2024-10-17', 'Funding for Unseen.', 0, 1, 1);
+            """)
+        #expect(try db.scalar("SELECT count(*) FROM search") == .integer(1))
+        #expect(try searchHits(db, "unseen").isEmpty)
+        try db.run("INSERT INTO search(search) VALUES ('integrity-check')")
     }
 
     @Test func searchFindsQuestionsByHeadingQuestionAndAnswer() throws {
