@@ -175,7 +175,7 @@ final class SentenceGrammar {
         // Ranks and selections: "the top 10 nationalities" counts nothing.
         if w == "top", i + 1 < n, t[i + 1].plainInt != nil { add(.skip, i, i + 2); return i + 2 }
         // Ages: "aged 0-13", "age of 18", "aged between 18 and 25".
-        if ["aged", "age", "ages", "ageing"].contains(w) {
+        if w.utf8.first == UInt8(ascii: "a"), ["aged", "age", "ages", "ageing"].contains(w) {
             var k = i + 1
             while k < n, ["of", "between", "under", "over", "from", "below", "above"].contains(t[k].lower) { k += 1 }
             guard k < n, t[k].isNumber else { return nil }
@@ -192,7 +192,7 @@ final class SentenceGrammar {
             add(.duration(unit.map { $0 * v }), i, i + 2)
             return i + 2
         }
-        if w.utf8.contains(UInt8(ascii: "-")) {
+        if withUTF8Bytes(w, { $0.contains(UInt8(ascii: "-")) }) {
             let parts = w.split(separator: "-").map(String.init)
             if parts.count >= 2, let v = Lexicon.numberWords[parts[0]], v > 0, let unit = Lexicon.timeUnits[parts[1]] {
                 if parts.count == 3, parts[2] == "old" { add(.skip, i, i + 1); return i + 1 }
@@ -463,7 +463,9 @@ enum SentenceSplitter {
         var out: [Int] = []
         out.reserveCapacity(tokens.count)
         for i in tokens.indices {
-            if tokens[i].isWord {
+            // Only a word starting with w, b or c can open a clause: the others are not compared.
+            if tokens[i].isWord, let first = tokens[i].lower.utf8.first,
+               first == UInt8(ascii: "w") || first == UInt8(ascii: "b") || first == UInt8(ascii: "c") {
                 switch tokens[i].lower {
                 case "with", "while", "whereas", "but", "compared":
                     // "compared with" is one clause opener, not two.

@@ -10,17 +10,21 @@ struct ScalarText {
     private let offsets: [Int32]
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
-        utf8 = Array(text.utf8)
+        // One pass over the scalars (at most one a byte), not a pass to count them and one to copy.
+        var scalars: [Unicode.Scalar] = []
         var offsets: [Int32] = []
-        offsets.reserveCapacity(scalars.count + 1)
+        scalars.reserveCapacity(text.utf8.count)
+        offsets.reserveCapacity(text.utf8.count + 1)
         var offset: Int32 = 0
-        for scalar in scalars {
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
             offsets.append(offset)
             offset += Int32(UTF8.width(scalar))
         }
         offsets.append(offset)
+        self.scalars = scalars
         self.offsets = offsets
+        utf8 = Array(text.utf8)
     }
 
     var count: Int { scalars.count }
@@ -28,6 +32,26 @@ struct ScalarText {
     func string(_ start: Int, _ end: Int) -> String {
         let from = max(0, min(start, scalars.count)), to = max(from, min(end, scalars.count))
         return String(decoding: utf8[Int(offsets[from])..<Int(offsets[to])], as: UTF8.self)
+    }
+
+    /// The piece's text and its lower-case form. An ASCII piece is lowered byte by byte, and one
+    /// with no capital letter is its own lower-case form: `lowercased()` per token was a visible cost.
+    func stringAndLower(_ start: Int, _ end: Int) -> (text: String, lower: String) {
+        let from = Int(offsets[max(0, min(start, scalars.count))])
+        let to = max(from, Int(offsets[max(0, min(end, scalars.count))]))
+        let bytes = utf8[from..<to]
+        let text = String(decoding: bytes, as: UTF8.self)
+        var hasCapital = false
+        for byte in bytes {
+            if byte >= 0x80 { return (text, text.lowercased()) }
+            if byte >= 0x41 && byte <= 0x5a { hasCapital = true }
+        }
+        guard hasCapital else { return (text, text) }
+        let lower = String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (k, byte) in bytes.enumerated() { buffer[k] = byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte }
+            return bytes.count
+        }
+        return (text, lower)
     }
 
     func span(_ start: Int, _ end: Int) -> TextSpan {
@@ -119,8 +143,8 @@ enum Tokenizer {
             return true
         }
         func emit(_ kind: Token.Kind, _ a: Int, _ b: Int) {
-            let s = text.string(a, b)
-            tokens.append(Token(kind: kind, start: a, end: b, text: s, lower: s.lowercased(), spaceBefore: sawSpace))
+            let (s, lower) = text.stringAndLower(a, b)
+            tokens.append(Token(kind: kind, start: a, end: b, text: s, lower: lower, spaceBefore: sawSpace))
             sawSpace = false
         }
         /// The end of an HTML tag starting at k ("<p>", "</p>", "<br/>", "<a href=...>"), or nil.
