@@ -205,7 +205,11 @@ public final class Importer {
     public static func parse(_ data: Data, file: String) throws -> (InputFormat, [QuestionRecord]) {
         let (format, records) = try InputReader.formatAndRecords(from: data, file: file)
         for record in records {
-            let longest = ([record.questionText ?? ""] + record.answerVersions.map(\.text)).map(\.unicodeScalars.count).max() ?? 0
+            let texts = [record.questionText ?? ""] + record.answerVersions.map(\.text)
+            // A text has no more characters than UTF-8 bytes, and its byte count is known: the
+            // characters are counted only for a text that might be too long.
+            guard texts.contains(where: { $0.utf8.count > maximumTextCharacters }) else { continue }
+            let longest = texts.map(\.unicodeScalars.count).max() ?? 0
             guard longest <= maximumTextCharacters else {
                 throw InputError(file: file, record: "uin \(record.uin)", reason: "a text of \(longest) characters is longer than the \(maximumTextCharacters) an answer may be")
             }

@@ -13,6 +13,28 @@ import Testing
         }
     }
 
+    /// An API item whose answer is `text` in one paragraph.
+    private func itemAnswering(_ text: String) throws -> Data {
+        var object = try JSONSerialization.jsonObject(with: try Fixtures.data("api-examples/item-response.json")) as! [String: Any]
+        var value = object["value"] as! [String: Any]
+        value["answerText"] = "<p>\(text)</p>"
+        object["value"] = value
+        return try JSONSerialization.data(withJSONObject: object)
+    }
+
+    /// The limit counts characters (scalars), not bytes: a text over it is refused by name, and one
+    /// under it in characters but over it in UTF-8 bytes is read.
+    @Test func aTextIsMeasuredInCharactersAgainstTheLimit() throws {
+        let limit = Importer.maximumTextCharacters
+        #expect {
+            try Importer.parse(try itemAnswering(String(repeating: "a", count: limit + 1)), file: "long.json")
+        } throws: { "\($0)".contains("a text of \(limit + 1) characters is longer than the \(limit)") && "\($0)".contains("long.json") }
+        let accented = String(repeating: "é", count: limit - 10)
+        #expect(accented.utf8.count > limit)
+        let (_, records) = try Importer.parse(try itemAnswering(accented), file: "accented.json")
+        #expect(records.first?.answerVersions.last?.text.unicodeScalars.count == limit - 10)
+    }
+
     @Test func apiListIsRecognisedByContent() throws {
         #expect(InputFormat.detect(try Fixtures.data("api-examples/list-response.json")) == .apiList)
         #expect(InputFormat.detect(try Fixtures.data("dev-set/inputs/api/page-1.json")) == .apiList)
