@@ -322,17 +322,20 @@ public final class ArchiveWriter {
     /// Two texts are the same answer when they differ only in spacing, punctuation and list marks:
     /// the same answer reaches the archive as HTML and as a saved page.
     static func comparisonKey(_ text: String) -> String {
-        var key = String.UnicodeScalarView()
+        // Kept as UTF-8 bytes and made a String once: appending scalar by scalar to a String
+        // cost more than everything else about comparing two answers.
+        var key: [UInt8] = []
+        key.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 // Most answer text is ASCII: test it without a Unicode property lookup.
                 let byte = UInt8(scalar.value)
-                if (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7a) { key.append(scalar) }
+                if (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7a) { key.append(byte) }
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                key.append(scalar)
+                key.append(contentsOf: UTF8.encode(scalar)!)
             }
         }
-        return String(key)
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// Makes current the full version given last: latest date, then correction over substantive

@@ -43,6 +43,18 @@ let changingLivesGrant = GrantMention(
     evidence: TextSpan(start: 20, end: 56, text: "£1.36m over three years to Changing Lives"))
 
 @Suite struct ArchiveWriterTests {
+    /// Two texts are one answer when they differ only in spacing, punctuation and list marks:
+    /// letters and digits of any script are kept as written, everything else is dropped.
+    @Test(arguments: [
+        ("We are providing £1.36m to ‘Changing Lives’.", "Weareproviding136mtoChangingLives"),
+        ("• 2023–24: 17,004 referrals — a 21% rise!", "20232417004referralsa21rise"),
+        ("Café Société, Straße № 5 ½ 🙂", "CaféSociétéStraße5½"),
+        ("", ""),
+    ])
+    func aComparisonKeyKeepsLettersAndDigitsOnly(text: String, key: String) {
+        #expect(ArchiveWriter.comparisonKey(text) == key)
+    }
+
     @Test func storingTheSameRecordTwiceChangesNothing() throws {
         let archive = try WriterFixture()
         let first = try archive.store(seedRecord(), facts: ExtractedFacts(grants: [changingLivesGrant]))
