@@ -54,6 +54,16 @@ enum Lexicon {
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20,
         "twenty-four": 24, "thirty": 30, "thirty-six": 36, "fifteen": 15, "several": 0,
     ]
+    /// False for a word that cannot be a key of `timeUnits`: another length or first letter. The
+    /// grammar asks it of the word after nearly every word before hashing either.
+    static func couldBeATimeUnit(_ lower: String) -> Bool {
+        let utf8 = lower.utf8
+        guard (2...7).contains(utf8.count), let first = utf8.first else { return false }
+        switch first {
+        case UInt8(ascii: "y"), UInt8(ascii: "m"), UInt8(ascii: "w"), UInt8(ascii: "d"), UInt8(ascii: "h"): return true
+        default: return false
+        }
+    }
     /// Time units and their length in months (nil: not a whole number of months).
     static let timeUnits: [String: Int?] = [
         "year": 12, "years": 12, "month": 1, "months": 1, "week": nil, "weeks": nil, "day": nil,

@@ -188,7 +188,8 @@ final class SentenceGrammar {
             return k
         }
         // Durations in words: "three years", "two-year", "a three-year".
-        if let v = Lexicon.numberWords[w], v > 0, i + 1 < n, let unit = Lexicon.timeUnits[t[i + 1].lower], w != "a" && w != "an" {
+        if i + 1 < n, Lexicon.couldBeATimeUnit(t[i + 1].lower), let v = Lexicon.numberWords[w], v > 0,
+           let unit = Lexicon.timeUnits[t[i + 1].lower], w != "a" && w != "an" {
             add(.duration(unit.map { $0 * v }), i, i + 2)
             return i + 2
         }

@@ -13,4 +13,16 @@ import Testing
             #expect(!word.contains("-"), "\(word)")
         }
     }
+
+    /// The cheap tests asked before a month or a time unit is looked up must pass every key, or a
+    /// month or a duration would go unread.
+    @Test func thePrefiltersPassEveryMonthAndTimeUnit() {
+        #expect(Lexicon.months.count >= 12 && Lexicon.timeUnits.count >= 10)
+        for month in Lexicon.months.keys { #expect(Lexicon.couldNameAMonth(month), "\(month)") }
+        for unit in Lexicon.timeUnits.keys { #expect(Lexicon.couldBeATimeUnit(unit), "\(unit)") }
+        // And they turn most words away, or they would save nothing.
+        for word in ["the", "of", "to", "a", "funding", "referrals", "victims", "yearly-basis", ""] {
+            #expect(!Lexicon.couldBeATimeUnit(word), "\(word)")
+        }
+    }
 }

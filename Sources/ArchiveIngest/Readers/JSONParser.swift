@@ -112,6 +112,10 @@ struct JSONParser {
             i += 1
         }
         guard i < bytes.count else { throw error("unterminated string") }
+        if bytes[i] == UInt8(ascii: "\"") {
+            i += 1
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
+        }
         var utf8 = Array(UnsafeBufferPointer(rebasing: bytes[start..<i]))
         while bytes[i] != UInt8(ascii: "\"") {
             if bytes[i] == UInt8(ascii: "\\") {
