@@ -135,7 +135,7 @@ enum Context {
     static func populationMentions(_ t: [Token]) -> [(Int, String)] {
         var out: [(Int, String)] = []
         for i in t.indices {
-            if let p = Lexicon.populationWords[t[i].lower] {
+            if Lexicon.couldNameAGroup(t[i].lower), let p = Lexicon.populationWords[t[i].lower] {
                 if i + 1 < t.count, t[i + 1].lower == "and", i + 2 < t.count, let p2 = Lexicon.populationWords[t[i + 2].lower] {
                     out.append((i, p + " and " + p2))
                 } else if !(i >= 2 && t[i - 1].lower == "and" && Lexicon.populationWords[t[i - 2].lower] != nil) {

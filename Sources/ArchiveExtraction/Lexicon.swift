@@ -31,16 +31,9 @@ enum Lexicon {
     /// "the first quarter of 2023": the ordinal's quarter.
     static let quarterOrdinals: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4]
 
-    /// False for a word that cannot be a key of `months`: too short or long, or another first letter.
-    static func couldNameAMonth(_ lower: String) -> Bool {
-        let utf8 = lower.utf8
-        guard (3...9).contains(utf8.count), let first = utf8.first else { return false }
-        switch first {
-        case UInt8(ascii: "j"), UInt8(ascii: "f"), UInt8(ascii: "m"), UInt8(ascii: "a"),
-             UInt8(ascii: "s"), UInt8(ascii: "o"), UInt8(ascii: "n"), UInt8(ascii: "d"): return true
-        default: return false
-        }
-    }
+    /// False for a word that cannot be a key of `months` (`KeyScreen`): asked at nearly every token.
+    static func couldNameAMonth(_ lower: String) -> Bool { monthScreen.mayContain(lower) }
+    private static let monthScreen = KeyScreen(months.keys)
 
     static let months: [String: Int] = [
         "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -54,16 +47,10 @@ enum Lexicon {
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20,
         "twenty-four": 24, "thirty": 30, "thirty-six": 36, "fifteen": 15, "several": 0,
     ]
-    /// False for a word that cannot be a key of `timeUnits`: another length or first letter. The
-    /// grammar asks it of the word after nearly every word before hashing either.
-    static func couldBeATimeUnit(_ lower: String) -> Bool {
-        let utf8 = lower.utf8
-        guard (2...7).contains(utf8.count), let first = utf8.first else { return false }
-        switch first {
-        case UInt8(ascii: "y"), UInt8(ascii: "m"), UInt8(ascii: "w"), UInt8(ascii: "d"), UInt8(ascii: "h"): return true
-        default: return false
-        }
-    }
+    /// False for a word that cannot be a key of `timeUnits` (`KeyScreen`). The grammar asks it of
+    /// the word after nearly every word before hashing either.
+    static func couldBeATimeUnit(_ lower: String) -> Bool { timeUnitScreen.mayContain(lower) }
+    private static let timeUnitScreen = KeyScreen(timeUnits.keys)
     /// Time units and their length in months (nil: not a whole number of months).
     static let timeUnits: [String: Int?] = [
         "year": 12, "years": 12, "month": 1, "months": 1, "week": nil, "weeks": nil, "day": nil,
@@ -200,6 +187,9 @@ enum Lexicon {
         (["organ", "harvesting"], "organ harvesting"), (["organ", "removal"], "organ harvesting"),
         (["unknown", "exploitation"], "unknown exploitation"),
     ]
+    /// False for a word that cannot be a key of `populationWords` (`KeyScreen`).
+    static func couldNameAGroup(_ lower: String) -> Bool { populationScreen.mayContain(lower) }
+    private static let populationScreen = KeyScreen(populationWords.keys)
     static let populationWords: [String: String] = [
         "women": "women", "woman": "women", "girls": "girls", "girl": "girls", "men": "men", "boys": "boys",
         "children": "children", "child": "children", "adults": "adults", "adult": "adults", "males": "males",

@@ -20,9 +20,11 @@ import Testing
         #expect(Lexicon.months.count >= 12 && Lexicon.timeUnits.count >= 10)
         for month in Lexicon.months.keys { #expect(Lexicon.couldNameAMonth(month), "\(month)") }
         for unit in Lexicon.timeUnits.keys { #expect(Lexicon.couldBeATimeUnit(unit), "\(unit)") }
+        for group in Lexicon.populationWords.keys { #expect(Lexicon.couldNameAGroup(group), "\(group)") }
         // And they turn most words away, or they would save nothing.
         for word in ["the", "of", "to", "a", "funding", "referrals", "victims", "yearly-basis", ""] {
             #expect(!Lexicon.couldBeATimeUnit(word), "\(word)")
+            #expect(!Lexicon.couldNameAMonth(word) && !Lexicon.couldNameAGroup(word), "\(word)")
         }
     }
 }
