@@ -147,8 +147,8 @@ extension SentenceGrammar {
         // `lower.count > 3` in characters; an ASCII word has as many as bytes.
         let bytes = t[i].lower.utf8
         guard t[i].isCapitalized || (bytes.count > 3 && (bytes.allSatisfy { $0 < 0x80 } || t[i].lower.count > 3)) else { return nil }
-        if t[i].lower == "may" && !t[i].isCapitalized { return nil }
-        if t[i].lower == "mar" || t[i].lower == "jan" || t[i].lower == "dec" || t[i].lower == "sept" {
+        if t[i].lowerIs("may") && !t[i].isCapitalized { return nil }
+        if t[i].lowerIs("mar") || t[i].lowerIs("jan") || t[i].lowerIs("dec") || t[i].lowerIs("sept") {
             guard t[i].isCapitalized else { return nil }
         }
         return Lexicon.months[t[i].lower]
@@ -166,7 +166,7 @@ extension SentenceGrammar {
         guard i < n else { return nil }
         if let (d, next) = day(i), t[i].year == nil {
             var k = next
-            if k < n, t[k].lower == "of" { k += 1 }
+            if k < n, t[k].lowerIs("of") { k += 1 }
             if let m = month(k) {
                 if k + 1 < n, let y = t[k + 1].year { return (CalendarPoint(year: y, month: m, day: d), k + 2) }
                 return (CalendarPoint(year: nil, month: m, day: d), k + 1)
@@ -205,24 +205,24 @@ extension SentenceGrammar {
     /// "the same quarter last year", "the same period of the previous year", "a year earlier".
     func matchRelativePeriod(_ i: Int) -> (RelativePeriod, Int)? {
         var k = i
-        if lower(k) == "the" || lower(k) == "a" { k += 1 }
+        if lowerIs(k, "the") || lowerIs(k, "a") { k += 1 }
         // Asked at every word: only a word starting with "p" can be one of them.
         if lower(k).utf8.first == UInt8(ascii: "p"), Lexicon.backwardWords.contains(lower(k)) {
             switch lower(k + 1) {
             case "quarter": return (.previousQuarter, k + 2)
             case "month": return (.previousMonth, k + 2)
             case "year": return (.previousYear, k + 2)
-            case "financial" where lower(k + 2) == "year": return (.previousFinancialYear, k + 3)
+            case "financial" where lowerIs(k + 2, "year"): return (.previousFinancialYear, k + 3)
             default: return nil
             }
         }
         // "the year before", "a year earlier".
-        if k > i, lower(k) == "year", ["before", "earlier"].contains(lower(k + 1)) { return (.previousYear, k + 2) }
+        if k > i, lowerIs(k, "year"), ["before", "earlier"].contains(lower(k + 1)) { return (.previousYear, k + 2) }
         // "the same quarter/period/month last year", "... of/in the previous year", "... a year earlier".
-        if lower(k) == "same", ["quarter", "period", "month", "time"].contains(lower(k + 1)) {
+        if lowerIs(k, "same"), ["quarter", "period", "month", "time"].contains(lower(k + 1)) {
             var j = k + 2
             if ["of", "in"].contains(lower(j)) { j += 1 }
-            if lower(j) == "last", lower(j + 1) == "year" { return (.previousYear, j + 2) }
+            if lowerIs(j, "last"), lowerIs(j + 1, "year") { return (.previousYear, j + 2) }
             if let (r, end) = matchRelativePeriod(j), r == .previousYear || r == .previousFinancialYear { return (.previousYear, end) }
         }
         return nil
@@ -233,7 +233,7 @@ extension SentenceGrammar {
         guard i < n else { return nil }
         let w = t[i].lower
         // "between A and B", "from A to B"
-        if (w == "between" || w == "from"), let (a, next) = point(i + 1), next < n,
+        if (t[i].lowerIs("between") || t[i].lowerIs("from")), let (a, next) = point(i + 1), next < n,
            ["and", "to", "until", "till", "-", "–"].contains(t[next].lower),
            let (b, end) = point(next + 1), b.year != nil {
             if a.year == nil && a.month == nil { return nil }
@@ -245,7 +245,7 @@ extension SentenceGrammar {
             return (v, end)
         }
         // "year ending March 2023", "year to June 2023"
-        if w == "year", i + 1 < n, ["ending", "to", "ended"].contains(t[i + 1].lower), let (p, end) = point(i + 2),
+        if t[i].lowerIs("year"), i + 1 < n, ["ending", "to", "ended"].contains(t[i + 1].lower), let (p, end) = point(i + 2),
            let y = p.year, let m = p.month {
             if m == 3 { return (.financialYear(y - 1), end) }
             let startMonth = m % 12 + 1
@@ -256,10 +256,10 @@ extension SentenceGrammar {
         // "Q2 2023"
         if let q = quarterNumber(i), i + 1 < n, let y = t[i + 1].year { return (.quarter(y, q), i + 2) }
         // "first quarter of 2023"
-        if i + 1 < n, t[i + 1].lower == "quarter", let q = Lexicon.quarterOrdinals[w] {
+        if i + 1 < n, t[i + 1].lowerIs("quarter"), let q = Lexicon.quarterOrdinals[w] {
             var k = i + 2
-            if k < n, t[k].lower == "of" { k += 1 }
-            if k < n, t[k].lower == "the" { k += 1 }
+            if k < n, t[k].lowerIs("of") { k += 1 }
+            if k < n, t[k].lowerIs("the") { k += 1 }
             if k < n, let y = t[k].year { return (.quarter(y, q), k + 1) }
         }
         guard let (p, next) = point(i) else { return nil }
@@ -275,14 +275,14 @@ extension SentenceGrammar {
                 }
             }
             // "2023 to 2024" (a financial year) and "2019 to 2023" (a range).
-            if next + 1 < n, t[next].lower == "to", let y2 = t[next + 1].year, y2 > y {
+            if next + 1 < n, t[next].lowerIs("to"), let y2 = t[next + 1].year, y2 > y {
                 if y2 == y + 1 { return (.financialYear(y), next + 2) }
                 return (.range(CalendarPoint(year: y), CalendarPoint(year: y2)), next + 2)
             }
             // "2023 Q2"
             if let q = quarterNumber(next) { return (.quarter(y, q), next + 1) }
             // "2024 (up to Q3)"
-            if next + 4 < n, t[next].isPunct("("), t[next + 1].lower == "up", t[next + 2].lower == "to",
+            if next + 4 < n, t[next].isPunct("("), t[next + 1].lowerIs("up"), t[next + 2].lowerIs("to"),
                let q = quarterNumber(next + 3), t[next + 4].isPunct(")") {
                 return (.range(CalendarPoint(year: y, month: 1), CalendarPoint(year: y, month: q * 3)), next + 5)
             }

@@ -91,13 +91,15 @@ final class SentenceGrammar {
     }
 
     func lower(_ i: Int) -> String { i >= 0 && i < n ? t[i].lower : "" }
+    /// `lower(i) == word` for a word that is not empty, without copying or comparing strings.
+    @inline(__always) func lowerIs(_ i: Int, _ word: String) -> Bool { i >= 0 && i < n && t[i].lowerIs(word) }
     private func free(_ i: Int) -> Bool { i >= 0 && i < n && owner[i] == nil }
 
     /// Tries each rule at token i; returns the end of what it consumed.
     private func match(_ i: Int) -> Int? {
         if t[i].kind == .url { return nil }
         // Money: "£1.36m", "£378,811", "GBP 5 million".
-        if (t[i].isPunct("£") || t[i].lower == "gbp"), i + 1 < n, t[i + 1].isNumber {
+        if (t[i].isPunct("£") || t[i].lowerIs("gbp")), i + 1 < n, t[i + 1].isNumber {
             return quantity(at: i + 1, start: i, money: true)
         }
         if t[i].kind == .punct, ["$", "€", "¥"].contains(t[i].text), i + 1 < n, t[i + 1].isNumber {
@@ -110,14 +112,14 @@ final class SentenceGrammar {
             return end
         }
         // "the financial year 2024 to 2025": the words naming the kind of year are part of the period.
-        if t[i].lower == "financial", lower(i + 1) == "year", let (p, end) = matchPeriod(i + 2), let p, p.isFinancialYear {
+        if t[i].lowerIs("financial"), lowerIs(i + 1, "year"), let (p, end) = matchPeriod(i + 2), let p, p.isFinancialYear {
             add(.period(p), i, end)
             return end
         }
         if !isDataCell || t[i].kind != .number, let (p, end0) = matchPeriod(i) {
             var end = end0
             // "the 2024 to 2025 financial year", "2023-24 financial year".
-            if let p, p.isFinancialYear, lower(end) == "financial", lower(end + 1) == "year" || lower(end + 1) == "years" { end += 2 }
+            if let p, p.isFinancialYear, lowerIs(end, "financial"), lowerIs(end + 1, "year") || lowerIs(end + 1, "years") { end += 2 }
             add(p.map { .period($0) } ?? .skip, i, end)
             return end
         }
@@ -140,15 +142,15 @@ final class SentenceGrammar {
         // matches a reference word: the lexicon's test says so).
         if i + 1 < n, t[i + 1].isNumber || t[i + 1].kind == .code || t[i + 1].isPunct("."), Lexicon.referenceWords.contains(w) {
             var k = i + 1
-            if k < n, t[k].isPunct("."), w == "no" || w == "p" || w == "para" || w == "fig" { k += 1 }
-            if k < n, t[k].isNumber || (t[k].kind == .code && w != "act") {
+            if k < n, t[k].isPunct("."), t[i].lowerIs("no") || t[i].lowerIs("p") || t[i].lowerIs("para") || t[i].lowerIs("fig") { k += 1 }
+            if k < n, t[k].isNumber || (t[k].kind == .code && !t[i].lowerIs("act")) {
                 // "No" at the start of a sentence followed by a number is not a reference.
-                if w == "no" && k == i + 1 { return nil }
-                if w == "number" || w == "level" || w == "stage" || w == "round" || w == "wave" || w == "act" || w == "line" {
+                if t[i].lowerIs("no") && k == i + 1 { return nil }
+                if t[i].lowerIs("number") || t[i].lowerIs("level") || t[i].lowerIs("stage") || t[i].lowerIs("round") || t[i].lowerIs("wave") || t[i].lowerIs("act") || t[i].lowerIs("line") {
                     // "level 3", but not "the number 1,500 ..." with a separator.
                     if t[k].hasSeparator { return nil }
                 }
-                if t[k].isNumber, w != "act", t[k].year != nil, ["part", "phase", "stage", "round", "wave", "number", "level", "tier", "priority", "goal", "step", "category", "version", "option", "standard", "route", "tranche", "lot", "lots", "room", "floor", "platform", "line", "c", "figure", "chart", "item", "items", "box", "key", "target", "targets", "objective", "indicator"].contains(w) {
+                if t[k].isNumber, !t[i].lowerIs("act"), t[k].year != nil, ["part", "phase", "stage", "round", "wave", "number", "level", "tier", "priority", "goal", "step", "category", "version", "option", "standard", "route", "tranche", "lot", "lots", "room", "floor", "platform", "line", "c", "figure", "chart", "item", "items", "box", "key", "target", "targets", "objective", "indicator"].contains(w) {
                     return nil
                 }
                 while k < n {
@@ -173,7 +175,7 @@ final class SentenceGrammar {
             return i + 3
         }
         // Ranks and selections: "the top 10 nationalities" counts nothing.
-        if w == "top", i + 1 < n, t[i + 1].plainInt != nil { add(.skip, i, i + 2); return i + 2 }
+        if t[i].lowerIs("top"), i + 1 < n, t[i + 1].plainInt != nil { add(.skip, i, i + 2); return i + 2 }
         // Ages: "aged 0-13", "age of 18", "aged between 18 and 25".
         if w.utf8.first == UInt8(ascii: "a"), ["aged", "age", "ages", "ageing"].contains(w) {
             var k = i + 1
@@ -183,13 +185,13 @@ final class SentenceGrammar {
             while k + 1 < n, (isDash(k) || ["to", "and", "or"].contains(t[k].lower)), t[k + 1].isNumber { k += 2 }
             if k < n, t[k].isPunct("+") { k += 1 }
             if k < n, ["years", "year"].contains(t[k].lower) { k += 1 }
-            if k + 1 < n, t[k].lower == "and", ["over", "above", "under"].contains(t[k + 1].lower) { k += 2 }
+            if k + 1 < n, t[k].lowerIs("and"), ["over", "above", "under"].contains(t[k + 1].lower) { k += 2 }
             add(.skip, i + 1, k)
             return k
         }
         // Durations in words: "three years", "two-year", "a three-year".
         if i + 1 < n, Lexicon.couldBeATimeUnit(t[i + 1].lower), let v = Lexicon.numberWords[w], v > 0,
-           let unit = Lexicon.timeUnits[t[i + 1].lower], w != "a" && w != "an" {
+           let unit = Lexicon.timeUnits[t[i + 1].lower], !t[i].lowerIs("a") && !t[i].lowerIs("an") {
             add(.duration(unit.map { $0 * v }), i, i + 2)
             return i + 2
         }
@@ -212,7 +214,7 @@ final class SentenceGrammar {
         }
         if i + 1 < n, ["am", "pm", "a.m", "p.m"].contains(t[i + 1].lower) { add(.skip, i, i + 2); return i + 2 }
         // Ordinals "21st", decades "1990s".
-        if i + 1 < n, t[i + 1].isWord, !t[i + 1].spaceBefore, Lexicon.ordinalSuffixes.contains(t[i + 1].lower) || t[i + 1].lower == "s" {
+        if i + 1 < n, t[i + 1].isWord, !t[i + 1].spaceBefore, Lexicon.ordinalSuffixes.contains(t[i + 1].lower) || t[i + 1].lowerIs("s") {
             add(.skip, i, i + 2); return i + 2
         }
         // Phone numbers: "0300 123 4567".
@@ -256,8 +258,8 @@ final class SentenceGrammar {
             }
         }
         // Durations: "5 years", "16 months", "45 days".
-        if i + 1 < n, let unit = Lexicon.timeUnits[t[i + 1].lower], t[i + 1].lower != "working" || (i + 2 < n && t[i + 2].lower.hasPrefix("day")) {
-            if i + 2 < n, t[i + 2].lower == "old" { add(.skip, i, i + 3); return i + 3 }
+        if i + 1 < n, let unit = Lexicon.timeUnits[t[i + 1].lower], !t[i + 1].lowerIs("working") || (i + 2 < n && t[i + 2].lower.hasPrefix("day")) {
+            if i + 2 < n, t[i + 2].lowerIs("old") { add(.skip, i, i + 3); return i + 3 }
             let v = tok.plainInt
             add(.duration(v.flatMap { v in unit.map { $0 * v } }), i, i + 2)
             return i + 2
@@ -283,7 +285,7 @@ final class SentenceGrammar {
         // Table cells run together with dashes and words: "Found guilty--119", "against-122410".
         if i >= 2, isDash(i - 1), !tok.spaceBefore, !t[i - 1].spaceBefore, t[i - 2].isWord || isDash(i - 2) { return i + 1 }
         // The number of a named operation: "Operation Sceptre 2".
-        if i >= 2, t[i - 1].isCapitalized, t[i - 2].lower == "operation", !tok.hasSeparator { return i + 1 }
+        if i >= 2, t[i - 1].isCapitalized, t[i - 2].lowerIs("operation"), !tok.hasSeparator { return i + 1 }
         // A code or label in quotes: "‘106 Modern Slavery’".
         if i > 0, t[i - 1].kind == .punct, Self.openQuotes.contains(t[i - 1].text), !tok.hasSeparator, i + 1 < n,
            t[i + 1].isCapitalized, !Lexicon.countNouns.contains(t[i + 1].lower) { return i + 1 }
@@ -292,7 +294,7 @@ final class SentenceGrammar {
 
     /// "23/24" after "in", "for", "during", ...: the two-digit first year of a financial year.
     private func shortFinancialYear(_ i: Int) -> Int? {
-        guard i >= 1, i + 2 < n, Lexicon.timePrepositionsAfterRecipient.contains(t[i - 1].lower) || t[i - 1].lower == "of",
+        guard i >= 1, i + 2 < n, Lexicon.timePrepositionsAfterRecipient.contains(t[i - 1].lower) || t[i - 1].lowerIs("of"),
               t[i].intDigits.count == 2, let y = t[i].plainInt, t[i + 1].isPunct("/"), !t[i + 1].spaceBefore,
               t[i + 2].intDigits.count == 2, t[i + 2].plainInt == (y + 1) % 100, !t[i + 2].spaceBefore,
               !(i + 3 < n && t[i + 3].isPunct("/")) else { return nil }
@@ -324,7 +326,7 @@ final class SentenceGrammar {
         var exponent = 0
         func multiplier(_ k: inout Int) {
             if k < n, t[k].isWord, let e = Lexicon.millionWords[t[k].lower],
-               !t[k].spaceBefore || t[k].lower.count > 2 || (money && t[k].lower != "b" && t[k].lower != "k") {
+               !t[k].spaceBefore || t[k].lower.count > 2 || (money && !t[k].lowerIs("b") && !t[k].lowerIs("k")) {
                 exponent = e
                 k += 1
             }
@@ -334,23 +336,23 @@ final class SentenceGrammar {
         // "£1.2 million and 3.4 million": a sum in millions joined to a sum of money is money too.
         if !money, exponent >= 6, continuesMoney(before: start, after: k) { money = true }
         // "5 million pounds", "500 pounds sterling".
-        if !money, k < n, t[k].lower == "pounds" {
+        if !money, k < n, t[k].lowerIs("pounds") {
             money = true
             k += 1
-            if k < n, t[k].lower == "sterling" { k += 1 }
+            if k < n, t[k].lowerIs("sterling") { k += 1 }
         }
         var unit: FigureUnit = money ? .gbp : .count
         func percentUnit(_ k: inout Int) -> Bool {
             if k < n, t[k].isPunct("%") { k += 1; return true }
-            if k < n, t[k].lower == "percent" || t[k].lower == "per-cent" || t[k].lower == "pc" && !t[k].spaceBefore { k += 1; return true }
-            if k + 1 < n, t[k].lower == "per", t[k + 1].lower == "cent" { k += 2; return true }
-            if k + 1 < n, t[k].lower == "percentage", t[k + 1].lower.hasPrefix("point") { k += 2; return true }
+            if k < n, t[k].lowerIs("percent") || t[k].lowerIs("per-cent") || t[k].lowerIs("pc") && !t[k].spaceBefore { k += 1; return true }
+            if k + 1 < n, t[k].lowerIs("per"), t[k + 1].lowerIs("cent") { k += 2; return true }
+            if k + 1 < n, t[k].lowerIs("percentage"), t[k + 1].lower.hasPrefix("point") { k += 2; return true }
             return false
         }
         if !money {
             if percentUnit(&k) { unit = .percent }
             // "10-15%": the first number of a range takes the unit of the second.
-            else if k + 2 < n, isDash(k) || t[k].lower == "to", t[k + 1].isNumber {
+            else if k + 2 < n, isDash(k) || t[k].lowerIs("to"), t[k + 1].isNumber {
                 var j = k + 2
                 let saved = exponent
                 multiplier(&j)
@@ -367,7 +369,7 @@ final class SentenceGrammar {
         var rate: String?
         if money {
             if k + 1 < n, ["per", "a", "an", "each", "every", "/"].contains(t[k].lower), Lexicon.rateWords.contains(t[k + 1].lower) {
-                rate = t[k].lower == "/" ? "per " + t[k + 1].lower : t[k].lower + " " + t[k + 1].lower
+                rate = t[k].lowerIs("/") ? "per " + t[k + 1].lower : t[k].lower + " " + t[k + 1].lower
                 k += 2
             }
         }
@@ -401,9 +403,9 @@ final class SentenceGrammar {
         } else if lo >= 2, free(lo - 1), free(lo - 2),
                   let m = Lexicon.qualifiers2.first(where: { $0.0 == t[lo - 2].lower && $0.1 == t[lo - 1].lower }) {
             q.qualifier = m.2; lo -= 2
-            if m.0 == "excess", lo >= 1, t[lo - 1].lower == "in" { lo -= 1 }
-            if m.0 == "in", lo >= 0, lo + 2 < n, t[lo + 2].lower == "of" { lo += 0 }
-        } else if lo >= 1, free(lo - 1), let qual = Lexicon.qualifiers1[t[lo - 1].lower], t[lo - 1].lower != "c", t[lo - 1].lower != "ca" {
+            if m.0 == "excess", lo >= 1, t[lo - 1].lowerIs("in") { lo -= 1 }
+            if m.0 == "in", lo >= 0, lo + 2 < n, t[lo + 2].lowerIs("of") { lo += 0 }
+        } else if lo >= 1, free(lo - 1), let qual = Lexicon.qualifiers1[t[lo - 1].lower], !t[lo - 1].lowerIs("c"), !t[lo - 1].lowerIs("ca") {
             q.qualifier = qual; lo -= 1
         }
         var hi = q.numEnd
@@ -411,18 +413,18 @@ final class SentenceGrammar {
         if hi < n, let d = Lexicon.changeNouns[t[hi].lower] {
             q.kind = .change; q.direction = d; hi += 1
             if lo >= 1, free(lo - 1), ["a", "an"].contains(t[lo - 1].lower) { lo -= 1 }
-        } else if hi + 1 < n, t[hi + 1].lower == "than", let d = ["more": ChangeDirection.increase, "higher": .increase,
+        } else if hi + 1 < n, t[hi + 1].lowerIs("than"), let d = ["more": ChangeDirection.increase, "higher": .increase,
                   "greater": .increase, "lower": .decrease, "fewer": .decrease, "less": .decrease][t[hi].lower] {
             q.kind = .change; q.direction = d; hi += 1
-        } else if lo >= 2, free(lo - 1), free(lo - 2), t[lo - 1].lower == "by", let d = Lexicon.changeVerbs[t[lo - 2].lower] {
+        } else if lo >= 2, free(lo - 1), free(lo - 2), t[lo - 1].lowerIs("by"), let d = Lexicon.changeVerbs[t[lo - 2].lower] {
             q.kind = .change; q.direction = d; lo -= 2
             if lo >= 1, free(lo - 1), ["went", "gone", "go", "goes", "has", "have", "had"].contains(t[lo - 1].lower),
-               t[lo].lower == "up" || t[lo].lower == "down" { lo -= 1 }
-        } else if lo >= 2, free(lo - 1), free(lo - 2), t[lo - 1].lower == "of", let d = Lexicon.changeNouns[t[lo - 2].lower] {
+               t[lo].lowerIs("up") || t[lo].lowerIs("down") { lo -= 1 }
+        } else if lo >= 2, free(lo - 1), free(lo - 2), t[lo - 1].lowerIs("of"), let d = Lexicon.changeNouns[t[lo - 2].lower] {
             q.kind = .change; q.direction = d; lo -= 2
             if lo >= 1, free(lo - 1), ["a", "an"].contains(t[lo - 1].lower) { lo -= 1 }
         } else if lo >= 1, free(lo - 1), q.unit == .percent, ["up", "down"].contains(t[lo - 1].lower) {
-            q.kind = .change; q.direction = t[lo - 1].lower == "up" ? .increase : .decrease; lo -= 1
+            q.kind = .change; q.direction = t[lo - 1].lowerIs("up") ? .increase : .decrease; lo -= 1
         }
         q.lo = lo
         q.hi = hi

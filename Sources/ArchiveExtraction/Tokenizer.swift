@@ -97,6 +97,9 @@ struct Token {
         Double(fracDigits.isEmpty ? intDigits : intDigits + "." + fracDigits) ?? 0
     }
     func isPunct(_ s: String) -> Bool { kind == .punct && text == s }
+    /// Whether the lower-case form is `word`. Lengths are compared first, so most words are turned
+    /// away without comparing strings: the grammar asks this at nearly every token.
+    @inline(__always) func lowerIs(_ word: String) -> Bool { lower.utf8.count == word.utf8.count && lower == word }
 
     /// The tokens' lower-case forms joined by single spaces, as the phrase searches read a sentence
     /// (built in one buffer: the generic `joined` was a visible share of extraction).
