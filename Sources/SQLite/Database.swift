@@ -42,6 +42,7 @@ public final class Database {
         case .readOnlyImmutable: flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
         }
         let target = mode == .readOnlyImmutable ? Database.immutableURI(path) : path
+        _ = Database.configureOnce
         var opened: OpaquePointer?
         // https://sqlite.org/c3ref/open.html: a handle is returned even on failure and must be closed.
         let code = sqlite3_open_v2(target, &opened, flags, nil)
@@ -70,6 +71,12 @@ public final class Database {
             throw error
         }
     }
+
+    // Process-wide settings, made once before the first connection opens SQLite.
+    private static let configureOnce: Void = { _ = csqlite_disable_memory_statistics() }()
+
+    /// The memory SQLite counts as in use: always 0, as it keeps no statistics (`configureOnce`).
+    static var memoryCountedInUse: Int64 { sqlite3_memory_used() }
 
     // A file: URI for `path` with the immutable flag; URI-reserved characters are percent-encoded.
     private static func immutableURI(_ path: String) -> String {

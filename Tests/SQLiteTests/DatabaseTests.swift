@@ -26,6 +26,14 @@ enum TemporaryDirectory {
 }
 
 @Suite struct DatabaseTests {
+    /// SQLite's memory statistics are off from the first connection on: keeping them locks a
+    /// global mutex on every allocation.
+    @Test func sqliteKeepsNoMemoryStatistics() throws {
+        let db = try Database.inMemory()
+        try db.execute("CREATE TABLE t (x); INSERT INTO t VALUES (randomblob(100000));")
+        #expect(Database.memoryCountedInUse == 0)
+    }
+
     @Test(arguments: StorageKind.allCases)
     func valuesRoundTripInEveryStorageClass(kind: StorageKind) throws {
         let db = try kind.open()
