@@ -66,25 +66,21 @@ struct ColumnList<Row>: Sendable {
 
     let table: String
     let columns: [Column]
+    /// `INSERT INTO table (every column) VALUES (?, ...)`.
+    let insertSQL: String
+    /// `SELECT every column FROM table WHERE id = ?`.
+    let selectByIDSQL: String
+    /// `UPDATE table SET every column = ? WHERE id = ?`.
+    let updateByIDSQL: String
 
+    // The statements are made once: a new question used to build its INSERT text again.
     init(table: String, _ columns: [Column]) {
         self.table = table
         self.columns = columns
-    }
-
-    private var names: String { columns.map(\.name).joined(separator: ", ") }
-
-    /// `INSERT INTO table (every column) VALUES (?, ...)`.
-    var insertSQL: String {
-        "INSERT INTO \(table) (\(names)) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-    }
-
-    /// `SELECT every column FROM table WHERE id = ?`.
-    var selectByIDSQL: String { "SELECT \(names) FROM \(table) WHERE id = ?" }
-
-    /// `UPDATE table SET every column = ? WHERE id = ?`.
-    var updateByIDSQL: String {
-        "UPDATE \(table) SET \(columns.map { "\($0.name) = ?" }.joined(separator: ", ")) WHERE id = ?"
+        let names = columns.map(\.name).joined(separator: ", ")
+        insertSQL = "INSERT INTO \(table) (\(names)) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+        selectByIDSQL = "SELECT \(names) FROM \(table) WHERE id = ?"
+        updateByIDSQL = "UPDATE \(table) SET \(columns.map { "\($0.name) = ?" }.joined(separator: ", ")) WHERE id = ?"
     }
 
     /// The row's values, in column order.

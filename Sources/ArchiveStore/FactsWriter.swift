@@ -58,9 +58,11 @@ extension ArchiveWriter {
     /// remembers how it was written.
     func organisationID(_ asWritten: String) throws -> Int64 {
         let key = OrganisationName.canonicalKey(asWritten)
-        guard let row = try firstRow("""
-            INSERT INTO organisations (name, key) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET key = key RETURNING id
-            """, [.text(OrganisationName.displayName(asWritten)), .text(key)]), let id = row[0].integerValue else {
+        // Looked up before inserting: most names are of organisations already stored, and an
+        // upsert with RETURNING builds a temporary table each time it runs.
+        let known = try firstRow("SELECT id FROM organisations WHERE key = ?", [.text(key)])?.first?.integerValue
+        guard let id = try known ?? firstRow("INSERT INTO organisations (name, key) VALUES (?, ?) RETURNING id",
+                                             [.text(OrganisationName.displayName(asWritten)), .text(key)])?.first?.integerValue else {
             throw StoreError.rowNotReturned(table: "organisations")
         }
         try run("INSERT INTO organisation_names (name, key, organisation_id) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
