@@ -39,6 +39,33 @@ func hasSpaceSeparatedWord(_ text: String, in words: [String]) -> Bool {
     }
 }
 
+/// Phrases searched for together: one pass over a text tries, at each byte, only the phrases that
+/// start with it, instead of one pass per phrase.
+struct PhraseSet: Sendable {
+    private var startingWith = [[[UInt8]]](repeating: [], count: 256)
+
+    init(_ phrases: [String]) {
+        for phrase in phrases where !phrase.isEmpty {
+            let bytes = Array(phrase.utf8)
+            startingWith[Int(bytes[0])].append(bytes)
+        }
+    }
+
+    /// True when one of the phrases occurs in `text` (as `containsBytes` would find it).
+    func occurs(in text: String) -> Bool {
+        withUTF8Bytes(text) { haystack in
+            for i in haystack.indices {
+                for phrase in startingWith[Int(haystack[i])] where phrase.count <= haystack.count - i {
+                    var k = 1
+                    while k < phrase.count && haystack[i + k] == phrase[k] { k += 1 }
+                    if k == phrase.count { return true }
+                }
+            }
+            return false
+        }
+    }
+}
+
 /// `body` over the UTF-8 bytes of `text`, without a copy when the string is stored contiguously.
 func withUTF8Bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
@@ -58,9 +85,11 @@ enum Context {
         namesSlaveryPhrase(lower) || mentionsNRM(lower)
     }
 
+    private static let slaveryPhraseSet = PhraseSet(Lexicon.slaveryPhrases)
+
     /// `mentionsSlavery` without the NRM, for a sentence whose NRM mention is already known.
     static func namesSlaveryPhrase(_ lower: String) -> Bool {
-        Lexicon.slaveryPhrases.contains { containsBytes(lower, $0) }
+        slaveryPhraseSet.occurs(in: lower)
     }
 
     /// The rule for NRM referrals. A count or share is one when it speaks of referrals (or of people

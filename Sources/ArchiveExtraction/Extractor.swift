@@ -177,6 +177,10 @@ struct ExtractionRun {
         return k
     }
 
+    /// Words that point back to the period of an earlier sentence.
+    static let anaphoraPhrases = PhraseSet(["this timeframe", "this period", "same period", "that period", "this time period",
+                                            "of these", "of those", "same timeframe"])
+
     mutating func processSentence(_ tokens: [Token], atLineStart: Bool, isItem: Bool = false) {
         let g = SentenceGrammar(tokens: tokens, atLineStart: atLineStart)
         let unit = SentenceUnit(tokens: tokens, grammar: g, clauses: SentenceSplitter.clauses(tokens),
@@ -184,8 +188,8 @@ struct ExtractionRun {
         if unit.mentionsSlavery { slaveryContext = true }
         let nrmContext = slaveryContext
         var sentenceFigures: [(Quantity, Figure)] = []
-        let anaphora = ["this timeframe", "this period", "same period", "that period", "this time period",
-                        "of these", "of those", "same timeframe"].contains(where: { containsBytes(unit.lowerText, $0) })
+        // Read only by the figures below, so not looked for in a sentence without a quantity.
+        let anaphora = !g.quantities.isEmpty && Self.anaphoraPhrases.occurs(in: unit.lowerText)
         for (_, q) in g.quantities {
             if q.unit == .gbp, q.rate == nil || Grants.isTimeRate(q.rate) {
                 var found = Grants.find(q, in: unit, text: text, answeringKey: answeringKey,
