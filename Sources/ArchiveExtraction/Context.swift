@@ -24,14 +24,17 @@ func containsBytes(_ text: String, _ needle: String) -> Bool {
 
 /// True when one of the space-separated words of `text` is one of `words`, compared as bytes.
 func hasSpaceSeparatedWord(_ text: String, in words: [String]) -> Bool {
-    withUTF8Bytes(text) { bytes in
+    // The words' bytes read once, and a word of the text compared only with those of its length.
+    let candidates = words.map { Array($0.utf8) }
+    return withUTF8Bytes(text) { bytes in
         var start = 0
         while start < bytes.count {
             var end = start
             while end < bytes.count && bytes[end] != UInt8(ascii: " ") { end += 1 }
             if end > start {
-                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if words.contains(where: { withUTF8Bytes($0) { $0.elementsEqual(word) } }) { return true }
+                for candidate in candidates where candidate.count == end - start {
+                    if candidate.indices.allSatisfy({ candidate[$0] == bytes[start + $0] }) { return true }
+                }
             }
             start = end + 1
         }

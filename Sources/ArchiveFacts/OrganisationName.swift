@@ -166,21 +166,25 @@ struct ASCIIName {
         return s
     }
 
+    // The words the key is made with, made once (they were made again for every name).
+    private static let organization = Array("organization".utf8), organisation = Array("organisation".utf8)
+    private static let and = Array("and".utf8), the = Array("the".utf8), uk = Array("uk".utf8)
+    private static let suffixes = ["ltd", "limited", "plc", "cic", "llp", "uk"].map { Array($0.utf8) }
+
     func key() -> String {
         var s = displayBytes().map(Self.lower)
-        s = Self.replacing(Array("organization".utf8), with: Array("organisation".utf8), in: s)
+        s = Self.replacing(Self.organization, with: Self.organisation, in: s)
         var words: [[UInt8]] = []
         var word: [UInt8] = []
         func endWord() { if !word.isEmpty { words.append(word); word = [] } }
         for c in s {
             if c == UInt8(ascii: "'") { continue }
-            if c == UInt8(ascii: "&") { endWord(); words.append(Array("and".utf8)); continue }
+            if c == UInt8(ascii: "&") { endWord(); words.append(Self.and); continue }
             if (0x61...0x7a).contains(c) || (0x30...0x39).contains(c) { word.append(c) } else { endWord() }
         }
         endWord()
-        if words.first == Array("the".utf8) { words.removeFirst() }
-        let suffixes = ["ltd", "limited", "plc", "cic", "llp", "uk"].map { Array($0.utf8) }
-        while let last = words.last, suffixes.contains(last), words.count > 1, last != Array("uk".utf8) || words.count > 2 {
+        if words.first == Self.the { words.removeFirst() }
+        while let last = words.last, Self.suffixes.contains(last), words.count > 1, last != Self.uk || words.count > 2 {
             words.removeLast()
         }
         return String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self)

@@ -32,4 +32,16 @@ import Testing
         #expect(!set.occurs(in: "zza"))
         #expect(!PhraseSet([]).occurs(in: "anything"))
     }
+
+    /// "NRM" as a word of its own, not inside another word, at either end or between spaces.
+    @Test func aSpaceSeparatedWordIsAWholeWord() {
+        let words = ["nrm", "nrms"]
+        #expect(hasSpaceSeparatedWord("referrals to the nrm in 2023", in: words))
+        #expect(hasSpaceSeparatedWord("nrm referrals", in: words))
+        #expect(hasSpaceSeparatedWord("two nrms", in: words))
+        #expect(!hasSpaceSeparatedWord("the nrm, in 2023", in: words))  // split on spaces only, as the sentence's words are
+        #expect(!hasSpaceSeparatedWord("nrmx and xnrm", in: words))
+        #expect(!hasSpaceSeparatedWord("", in: words))
+        #expect(!hasSpaceSeparatedWord("nrm", in: []))
+    }
 }
