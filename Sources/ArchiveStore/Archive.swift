@@ -11,6 +11,9 @@ public enum Archive {
         let database = try Database(path: path, mode: .readWriteCreate, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         do {
             try Migrator().migrate(database)
+            // A statement that writes many pages (a file's search rows) keeps the pages it changes
+            // in a statement journal; on disk that was more bytes written than the archive itself.
+            try database.run("PRAGMA temp_store = MEMORY")
             if let maxPages {
                 // https://sqlite.org/pragma.html#pragma_max_page_count: a write past it fails with SQLITE_FULL.
                 try database.run("PRAGMA max_page_count = \(maxPages)")

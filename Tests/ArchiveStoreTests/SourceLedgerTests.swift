@@ -1,4 +1,4 @@
-import ArchiveStore
+@testable import ArchiveStore
 import Foundation
 import Testing
 
@@ -29,5 +29,14 @@ import Testing
         withExtendedLifetime(ledger) {
             #expect(!FileManager.default.fileExists(atPath: path + "-wal"), "the writer's close was not the last")
         }
+    }
+
+    /// The writer keeps its temporary data (statement journals) in memory: on disk, a file's search
+    /// rows wrote several times the archive's own size to temporary files.
+    @Test func theWriterKeepsTemporaryDataInMemory() throws {
+        let path = try temporaryDatabasePath()
+        let archive = try Archive.openForWriting(path: path)
+        defer { archive.close() }
+        #expect(try archive.database.scalar("PRAGMA temp_store") == .integer(2))
     }
 }
