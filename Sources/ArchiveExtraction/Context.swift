@@ -24,9 +24,13 @@ func containsBytes(_ text: String, _ needle: String) -> Bool {
 
 /// True when one of the space-separated words of `text` is one of `words`, compared as bytes.
 func hasSpaceSeparatedWord(_ text: String, in words: [String]) -> Bool {
-    // The words' bytes read once, and a word of the text compared only with those of its length.
-    let candidates = words.map { Array($0.utf8) }
-    return withUTF8Bytes(text) { bytes in
+    hasSpaceSeparatedWord(text, in: words.map { Array($0.utf8) })
+}
+
+/// `hasSpaceSeparatedWord` for words given as bytes; a word of the text is compared only with
+/// those of its length.
+func hasSpaceSeparatedWord(_ text: String, in candidates: [[UInt8]]) -> Bool {
+    withUTF8Bytes(text) { bytes in
         var start = 0
         while start < bytes.count {
             var end = start
@@ -76,9 +80,11 @@ func withUTF8Bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R)
 }
 
 enum Context {
+    private static let nrmWords = ["nrm", "nrms"].map { Array($0.utf8) }
+
     static func mentionsNRM(_ lower: String) -> Bool {
         // Byte-wise: Foundation's String.contains was a sixth of all ingest time.
-        containsBytes(lower, "national referral mechanism") || hasSpaceSeparatedWord(lower, in: ["nrm", "nrms"])
+        containsBytes(lower, "national referral mechanism") || hasSpaceSeparatedWord(lower, in: nrmWords)
     }
 
     /// Whether a sentence speaks of modern slavery or trafficking: the NRM, slavery, trafficking,

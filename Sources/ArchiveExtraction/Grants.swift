@@ -50,9 +50,27 @@ enum Grants {
     /// A name that is a pot of money ("the Victims’ Fund", "the Modern Slavery Fund"): money put into it
     /// is not given to a recipient, so it is read as the programme, never as the recipient.
     static func isFundName(_ name: String) -> Bool {
+        // An ASCII name's last word is found on its bytes: splitting into Characters and asking
+        // each whether it is a letter was most of a grant's cost here.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(name.utf8)
+            var end = bytes.count
+            while end > 0, !isASCIILetter(bytes[end - 1]) { end -= 1 }
+            var start = end
+            while start > 0, isASCIILetter(bytes[start - 1]) { start -= 1 }
+            guard end > start else { return false }
+            return Lexicon.fundHeads.contains(String(decoding: bytes[start..<end].map { $0 | 0x20 }, as: UTF8.self))
+        }
+        return isFundNameByCharacters(name)
+    }
+
+    /// `isFundName` for any name: its last run of letters, as Characters.
+    static func isFundNameByCharacters(_ name: String) -> Bool {
         let words = name.lowercased().split(whereSeparator: { !$0.isLetter })
         return words.last.map { Lexicon.fundHeads.contains(String($0)) } ?? false
     }
+
+    private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a }
 
     /// A rate of money over time ("£1.2 million per year"): a grant when it goes to a named recipient.
     static func isTimeRate(_ rate: String?) -> Bool {

@@ -203,10 +203,12 @@ enum Tables {
         for s in sources where f.population == nil {
             f.population = Context.populationMentions(s).first?.1
         }
-        let context = sources.flatMap { $0 }.map(\.lower)
-        let joined = context.joined(separator: " ")
-        f.isNRMReferrals = q.unit != .gbp
-            && Context.isNRMReferral(referrals: context.contains { $0.hasPrefix("referr") } || containsBytes(joined, "potential victims"),
+        guard q.unit != .gbp else { f.isNRMReferrals = false; return }
+        // The words of label, header and caption as one lower-case text; the caption's is already made.
+        let joined = [Token.lowerText(sources[0]), Token.lowerText(sources[1]), layout.caption?.lowerText ?? ""]
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        let referrals = sources.contains { $0.contains { $0.lower.hasPrefix("referr") } }
+        f.isNRMReferrals = Context.isNRMReferral(referrals: referrals || containsBytes(joined, "potential victims"),
                                      referredElsewhere: Context.referredElsewhere(captionTokens),
                                      slaveryContext: layout.nrmContext || Context.mentionsSlavery(joined),
                                      labelledType: labelledType != nil)

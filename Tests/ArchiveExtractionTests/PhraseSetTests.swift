@@ -42,6 +42,21 @@ import Testing
         #expect(!hasSpaceSeparatedWord("the nrm, in 2023", in: words))  // split on spaces only, as the sentence's words are
         #expect(!hasSpaceSeparatedWord("nrmx and xnrm", in: words))
         #expect(!hasSpaceSeparatedWord("", in: words))
-        #expect(!hasSpaceSeparatedWord("nrm", in: []))
+        #expect(!hasSpaceSeparatedWord("nrm", in: [String]()))
+    }
+}
+
+/// A name's last word read on its bytes (ASCII) says what reading it as Characters says.
+@Suite struct FundNameTests {
+    @Test(arguments: ["the Modern Slavery Fund", "Fund.", "Tackling Modern Slavery Fund 2023", "Funding", "",
+                      "123", "The Child Trafficking Protection Fund—", "Changing Lives", "Prevention FUND (UK)",
+                      "fund's", "a programme", "  Fund  ", "Fund-raising", "Community Fund;"])
+    func theByteReadingAgreesWithTheCharacterReading(name: String) {
+        #expect(Grants.isFundName(name) == Grants.isFundNameByCharacters(name), "\(name)")
+    }
+
+    @Test func aNameEndingInAFundHeadIsAFundName() {
+        #expect(Grants.isFundName("the Modern Slavery Fund"))
+        #expect(!Grants.isFundName("Changing Lives"))
     }
 }
