@@ -134,6 +134,10 @@ final class FilePreparationPipeline: @unchecked Sendable {
         for worker in 0..<max(1, min(workers, files.count)) {
             runningWorkers += 1
             let thread = Thread { [self] in
+                // The writer is the one serial stage: when the workers shared the cores with it as
+                // equals, they ran ahead, filled the lookahead and waited, and the writer finished
+                // late. Niced (this thread only, on Linux), they take the CPU the writer leaves.
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
                 // A ledger of its own: SQLite connections are not shared between threads here.
                 let ledger = SourceLedger(archivePath: databasePath)
                 let extractor = FactsExtractor()
