@@ -55,15 +55,15 @@ SLOW_QUERY_S = 5.0
 # target a run misses, so a miss is explained rather than hidden.
 BLOCKERS = {
     "ingest": (
-        "The FTS floor stores the raw JSON and indexes its text; the ingest also parses every record, converts "
-        "HTML, extracts figures and grants and writes them. It is CPU-bound in Swift at about 3.0 M instructions "
-        "an answer (callgrind, release, 1,000 answers; 8.1 M on 2026-12-05 before this round, 18.8 M before the "
-        "first profile): extraction 48% (the sentence grammar's String comparisons and Set<String> look-ups of "
-        "each token word, token copies), SQLite and FTS5 20% (about 15 statements an answer), reading the files "
-        "15% (HTML to text 6%, JSON 4%). Reading and extraction run on one worker per core beside the single "
-        "writer, so on 2 cores the total instruction count is what counts. What would close the rest: tokens as "
-        "spans of the answer's bytes with each word interned once, so no grammar rule hashes or copies a word "
-        "(bench/PROFILE.md, section 0a)."),
+        "The FTS floor stores the raw JSON and indexes its text in one statement; the ingest also parses every "
+        "record, converts HTML, extracts figures and grants and writes them, about 15 statements an answer. "
+        "Callgrind puts it at 2.42 M instructions an answer (release, 1,000 answers; 3.0 M at the start of "
+        "2026-12-05's second round, 18.8 M before the first profile). The workers are niced, so the single "
+        "writer has a core; at 100,000 answers it is the bottleneck (perf: 46% of all CPU, the workers 28% and "
+        "26%), and its cost per answer grows with the archive: SQLite, the kernel reading back pages of "
+        "random-keyed indexes past the page cache and writing the WAL, malloc. The next gain is in the "
+        "writer's SQL (fewer random-keyed index entries or statements an answer), a schema question "
+        "(bench/PROFILE.md, section 0b)."),
     "reingest": (
         "A skipped file is still read whole and hashed (libcrypto's SHA-256), and `sources` is probed once "
         "per file; see PROFILE.md."),

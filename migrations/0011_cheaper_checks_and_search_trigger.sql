@@ -24,10 +24,7 @@ CREATE TABLE figures_checked (
     answer_version_id  INTEGER NOT NULL REFERENCES answer_versions(id) ON DELETE CASCADE, -- where it is quoted
     value              NUMERIC NOT NULL,        -- the number, normalised: '1,679' is 1679, '£4.3 million' is 4300000 (an integer when whole)
     unit               TEXT NOT NULL CHECK (unit = 'count' OR unit = 'percent' OR unit = 'gbp'), -- what the number counts
-    qualifier          TEXT CHECK (qualifier IS NULL OR qualifier = 'over' OR qualifier = 'more than' OR qualifier = 'up to'
-                                   OR qualifier = 'approximately' OR qualifier = 'nearly' OR qualifier = 'almost'
-                                   OR qualifier = 'around' OR qualifier = 'at least' OR qualifier = 'fewer than'
-                                   OR qualifier = 'less than' OR qualifier = 'under'), -- the hedge in the text
+    qualifier          TEXT CHECK (qualifier IS NULL OR qualifier = 'over' OR qualifier = 'more than' OR qualifier = 'up to' OR qualifier = 'approximately' OR qualifier = 'nearly' OR qualifier = 'almost' OR qualifier = 'around' OR qualifier = 'at least' OR qualifier = 'fewer than' OR qualifier = 'less than' OR qualifier = 'under'), -- the hedge in the text
     kind               TEXT NOT NULL CHECK (kind IN ('level', 'change')), -- a level, or a change ('a 2% increase')
     period             TEXT,                    -- what time it refers to: '2023', '2023-24', '2023-Q2', '2019-2023'
     measure            TEXT,                    -- what it measures, in words from the answer

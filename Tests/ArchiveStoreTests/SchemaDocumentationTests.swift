@@ -45,6 +45,12 @@ import Testing
                 let column = try #require(row[0].textValue)
                 #expect(docs.description(of: column, in: table) != nil, "\(table).\(column) has no description")
             }
+            // And nothing else is documented as a column: a constraint's continuation line is not one.
+            // (table_xinfo: generated columns such as questions.url too.)
+            let names = Set(try db.rows("SELECT name FROM pragma_table_xinfo(?)", [.text(table)]).compactMap { $0[0].textValue })
+            for documented in docs.entries[table]?.columns.keys ?? [:].keys {
+                #expect(names.contains(documented), "\(table) documents a column '\(documented)' it does not have")
+            }
         }
     }
 }
