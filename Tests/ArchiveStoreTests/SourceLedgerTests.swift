@@ -33,10 +33,12 @@ import Testing
 
     /// The writer keeps its temporary data (statement journals) in memory: on disk, a file's search
     /// rows wrote several times the archive's own size to temporary files.
-    @Test func theWriterKeepsTemporaryDataInMemory() throws {
+    @Test func theWriterKeepsTemporaryDataInMemoryAndCheckpointsInBulk() throws {
         let path = try temporaryDatabasePath()
         let archive = try Archive.openForWriting(path: path)
         defer { archive.close() }
         #expect(try archive.database.scalar("PRAGMA temp_store") == .integer(2))
+        // And checkpoints the WAL about once in ten files of 100 answers, not after every file.
+        #expect(try archive.database.scalar("PRAGMA wal_autocheckpoint") == .integer(16000))
     }
 }
