@@ -59,10 +59,11 @@ BLOCKERS = {
         "record, converts HTML, extracts figures and grants and writes them, about 15 statements an answer. "
         "Callgrind puts it at 2.42 M instructions an answer (release, 1,000 answers; 3.0 M at the start of "
         "2026-12-05's second round, 18.8 M before the first profile). The workers are niced, so the single "
-        "writer has a core; at 100,000 answers it is the bottleneck (perf: 46% of all CPU, the workers 28% and "
-        "26%), and its cost per answer grows with the archive: SQLite, the kernel reading back pages of "
-        "random-keyed indexes past the page cache and writing the WAL, malloc. The next gain is in the "
-        "writer's SQL (fewer random-keyed index entries or statements an answer), a schema question "
+        "writer has a core, and the WAL is checkpointed at 16,000 pages. At 100,000 answers both cores are "
+        "busy throughout (perf: the writer 43% of all CPU, the workers 29% and 28%) and the writer's cost per "
+        "answer grows with the archive: SQLite, the kernel reading back pages of random-keyed indexes past "
+        "the page cache, malloc. About a quarter less work in all is needed: from extraction (spread thin "
+        "now) and from fewer index entries or statements an answer, a schema question "
         "(bench/PROFILE.md, section 0b)."),
     "reingest": (
         "A skipped file is still read whole and hashed (libcrypto's SHA-256), and `sources` is probed once "
