@@ -59,16 +59,19 @@ struct ScalarText {
     var count: Int { scalars.count }
 
     func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: bytes(start, end), as: UTF8.self)
+    }
+
+    // The UTF-8 bytes of the scalars start..<end (clamped to the text).
+    private func bytes(_ start: Int, _ end: Int) -> ArraySlice<UInt8> {
         let from = max(0, min(start, scalars.count)), to = max(from, min(end, scalars.count))
-        return String(decoding: utf8[Int(offsets[from])..<Int(offsets[to])], as: UTF8.self)
+        return utf8[Int(offsets[from])..<Int(offsets[to])]
     }
 
     /// The piece's text and its lower-case form. An ASCII piece is lowered byte by byte, and one
     /// with no capital letter is its own lower-case form: `lowercased()` per token was a visible cost.
     func stringAndLower(_ start: Int, _ end: Int) -> (text: String, lower: String) {
-        let from = Int(offsets[max(0, min(start, scalars.count))])
-        let to = max(from, Int(offsets[max(0, min(end, scalars.count))]))
-        let bytes = utf8[from..<to]
+        let bytes = bytes(start, end)
         let text = String(decoding: bytes, as: UTF8.self)
         var hasCapital = false
         for byte in bytes {
