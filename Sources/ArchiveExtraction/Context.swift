@@ -7,28 +7,22 @@ func containsBytes(_ text: String, _ needle: String) -> Bool {
     withUTF8Bytes(text) { haystack in
         withUTF8Bytes(needle) { needle in
             guard let first = needle.first else { return true }
-            guard needle.count <= haystack.count else { return false }
-            var i = 0
-            while i <= haystack.count - needle.count {
-                if haystack[i] == first {
-                    var k = 1
-                    while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-                    if k == needle.count { return true }
-                }
-                i += 1
-            }
-            return false
+            return haystack.indices.contains { haystack[$0] == first && startsWith(haystack, needle, at: $0) }
         }
     }
 }
 
-/// True when one of the space-separated words of `text` is one of `words`, compared as bytes.
-func hasSpaceSeparatedWord(_ text: String, in words: [String]) -> Bool {
-    hasSpaceSeparatedWord(text, in: words.map { Array($0.utf8) })
+/// True when `needle` is in `haystack` from `i` on (the first bytes already known to match are checked again).
+func startsWith<Needle: RandomAccessCollection<UInt8>>(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: Needle, at i: Int) -> Bool
+where Needle.Index == Int {
+    guard needle.count <= haystack.count - i else { return false }
+    var k = 0
+    while k < needle.count && haystack[i + k] == needle[needle.startIndex + k] { k += 1 }
+    return k == needle.count
 }
 
-/// `hasSpaceSeparatedWord` for words given as bytes; a word of the text is compared only with
-/// those of its length.
+/// True when one of the space-separated words of `text` is one of `candidates` (given as bytes);
+/// a word of the text is compared only with those of its length.
 func hasSpaceSeparatedWord(_ text: String, in candidates: [[UInt8]]) -> Bool {
     withUTF8Bytes(text) { bytes in
         var start = 0
@@ -61,14 +55,7 @@ struct PhraseSet: Sendable {
     /// True when one of the phrases occurs in `text` (as `containsBytes` would find it).
     func occurs(in text: String) -> Bool {
         withUTF8Bytes(text) { haystack in
-            for i in haystack.indices {
-                for phrase in startingWith[Int(haystack[i])] where phrase.count <= haystack.count - i {
-                    var k = 1
-                    while k < phrase.count && haystack[i + k] == phrase[k] { k += 1 }
-                    if k == phrase.count { return true }
-                }
-            }
-            return false
+            haystack.indices.contains { i in startingWith[Int(haystack[i])].contains { startsWith(haystack, $0, at: i) } }
         }
     }
 }

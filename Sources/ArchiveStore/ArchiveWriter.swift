@@ -22,6 +22,8 @@ public final class ArchiveWriter {
     /// The connection written to.
     package var database: Database { archive.database }
     private var statements: [StatementKey: Statement] = [:]
+    /// The figures' INSERT text by its number of rows (FactsWriter).
+    var figuresInsertSQLByRows: [Int: String] = [:]
     /// The extractor version that reads the facts stored (Extractor.version), recorded with each
     /// answer version; nil records them as stale.
     public var extractorVersion: Int?

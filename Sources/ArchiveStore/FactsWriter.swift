@@ -39,7 +39,6 @@ extension ArchiveWriter {
         // At most 500 rows a statement, well within SQLite's limit on parameters.
         for start in stride(from: 0, to: figures.count, by: 500) {
             let chunk = figures[start..<min(start + 500, figures.count)]
-            let row = "(" + Array(repeating: "?", count: 15).joined(separator: ", ") + ")"
             let values = chunk.flatMap { figure -> [SQLiteValue] in
                 [.integer(versionID), .real(figure.value), .text(figure.unit.rawValue), SQLiteValue(figure.qualifier),
                  .text(figure.kind.rawValue), SQLiteValue(figure.direction?.rawValue), SQLiteValue(figure.period),
@@ -47,11 +46,20 @@ extension ArchiveWriter {
                  SQLiteValue(figure.isNRMReferrals), .text(figure.evidence.text), SQLiteValue(figure.evidence.start),
                  SQLiteValue(figure.evidence.end), SQLiteValue(figure.context?.text)]
             }
-            try run("""
-                INSERT INTO figures (answer_version_id, value, unit, qualifier, kind, direction, period, measure, exploitation_type,
-                    population, is_nrm_referrals, evidence, evidence_start, evidence_end, context) VALUES
-                """ + Array(repeating: row, count: chunk.count).joined(separator: ", "), values)
+            try run(figuresInsertSQL(rows: chunk.count), values)
         }
+    }
+
+    // The INSERT text for `rows` figures, made once for each count a run meets (a version has few).
+    private func figuresInsertSQL(rows: Int) -> String {
+        if let made = figuresInsertSQLByRows[rows] { return made }
+        let row = "(" + Array(repeating: "?", count: 15).joined(separator: ", ") + ")"
+        let sql = """
+            INSERT INTO figures (answer_version_id, value, unit, qualifier, kind, direction, period, measure, exploitation_type,
+                population, is_nrm_referrals, evidence, evidence_start, evidence_end, context) VALUES
+            """ + Array(repeating: row, count: rows).joined(separator: ", ")
+        figuresInsertSQLByRows[rows] = sql
+        return sql
     }
 
     /// The organisation a name written in an answer names, created with its display name if new;

@@ -35,14 +35,14 @@ import Testing
 
     /// "NRM" as a word of its own, not inside another word, at either end or between spaces.
     @Test func aSpaceSeparatedWordIsAWholeWord() {
-        let words = ["nrm", "nrms"]
+        let words = ["nrm", "nrms"].map { Array($0.utf8) }
         #expect(hasSpaceSeparatedWord("referrals to the nrm in 2023", in: words))
         #expect(hasSpaceSeparatedWord("nrm referrals", in: words))
         #expect(hasSpaceSeparatedWord("two nrms", in: words))
         #expect(!hasSpaceSeparatedWord("the nrm, in 2023", in: words))  // split on spaces only, as the sentence's words are
         #expect(!hasSpaceSeparatedWord("nrmx and xnrm", in: words))
         #expect(!hasSpaceSeparatedWord("", in: words))
-        #expect(!hasSpaceSeparatedWord("nrm", in: [String]()))
+        #expect(!hasSpaceSeparatedWord("nrm", in: []))
     }
 }
 
