@@ -163,6 +163,9 @@ enum Tokenizer {
     static func tokenize(_ text: ScalarText, _ start: Int, _ end: Int) -> [Token] {
         let u = text.scalars
         var tokens: [Token] = []
+        // Room for a token every four scalars, more than prose has: growing the array by doubling
+        // copied every token made so far, several times an answer.
+        tokens.reserveCapacity((end - start) / 4 + 1)
         var i = start
         var sawSpace = true
         func at(_ k: Int) -> Unicode.Scalar? { k < end ? u[k] : nil }
