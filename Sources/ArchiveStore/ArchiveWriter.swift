@@ -394,6 +394,10 @@ private struct StatementKey: Hashable {
     func hash(into hasher: inout Hasher) {
         let utf8 = sql.utf8
         hasher.combine(utf8.count)
-        for byte in utf8.suffix(24) { hasher.combine(byte) }
+        // One run of bytes, not a combine per byte (which cost more than the lookup saved).
+        let hashedInPlace: Void? = utf8.withContiguousStorageIfAvailable { bytes in
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.suffix(24))))
+        }
+        if hashedInPlace == nil { Array(utf8.suffix(24)).withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
 }

@@ -17,6 +17,14 @@ import Testing
                                   "f": .array([.bool(false), .integer(0)]), "g": .object([:])]))
     }
 
+    @Test func aRepeatedMemberNameKeepsItsLastValue() throws {
+        #expect(try parse(#"{"a": 1, "b": 2, "a": 3}"#) == .object(["a": .integer(3), "b": .integer(2)]))
+        let many = (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+        guard case .object(let members) = try parse("{\(many)}") else { Issue.record("not an object"); return }
+        #expect(members.count == 40)
+        #expect(members["k39"] == .integer(39))
+    }
+
     @Test func wholeNumbersAreIntegersHoweverTheyAreWritten() throws {
         #expect(try parse("12.0") == .integer(12))
         #expect(try parse("1e2") == .integer(100))

@@ -66,8 +66,10 @@ struct JSONParser {
 
     private mutating func object() throws(SyntaxError) -> JSONKind {
         try enter()
-        var members: [String: JSONKind] = [:]
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(members) }
+        // Read as pairs, then hashed once into a table of the right size: growing the table
+        // member by member rehashed an API item's thirty keys five times over.
+        var pairs: [(key: String, value: JSONKind)] = []
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object([:]) }
         while true {
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a member name") }
             let key = try string()
@@ -75,13 +77,15 @@ struct JSONParser {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':'") }
             i += 1
             skipSpace()
-            members[key] = try value()
+            pairs.append((key, try value()))
             skipSpace()
             guard i < bytes.count else { throw error("unexpected end of text") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; skipSpace(); continue }
             guard bytes[i] == UInt8(ascii: "}") else { throw error("expected ',' or '}'") }
             i += 1
             depth -= 1
+            var members = [String: JSONKind](minimumCapacity: pairs.count)
+            for (key, value) in pairs { members[key] = value }  // a repeated name: the last wins
             return .object(members)
         }
     }
