@@ -28,7 +28,9 @@ public enum Archive {
             database.close()
             throw error
         }
-        return WritableArchive(database: database)
+        // Better still, the copy and its fsyncs run on a thread of their own, beside the writer,
+        // which then never waits on them (the setting above stays in force should it not start).
+        return WritableArchive(database: database, checkpointer: BackgroundCheckpointer(writer: database))
     }
 
     /// Opens (creating if needed) the archive at `path`, applies pending migrations and brings the
@@ -125,10 +127,16 @@ public final class WritableArchive {
     /// The file the archive is in.
     public var path: String { database.path }
 
+    /// Copies the write-ahead log into the file beside the writer; stopped before it closes.
+    package let checkpointer: BackgroundCheckpointer?
+
     /// Wraps an open, migrated connection (tests build archives in memory this way).
-    package init(database: Database) {
+    package init(database: Database, checkpointer: BackgroundCheckpointer? = nil) {
         self.database = database
+        self.checkpointer = checkpointer
     }
+
+    deinit { checkpointer?.stop() }
 
     /// Runs `body` in one IMMEDIATE transaction: it commits whole or not at all. SQLite's failures
     /// come out as `StoreError`; any other error rolls back and is rethrown as it is.
@@ -140,8 +148,12 @@ public final class WritableArchive {
         }
     }
 
-    /// Closes the connection; the archive is not to be used afterwards.
-    public func close() { database.close() }
+    /// Closes the connection, the last one open on the file (so the log is copied in and
+    /// removed); the archive is not to be used afterwards.
+    public func close() {
+        checkpointer?.stop()
+        database.close()
+    }
 }
 
 /// Problems with the archive file itself.
