@@ -57,14 +57,12 @@ BLOCKERS = {
     "ingest": (
         "The FTS floor stores the raw JSON and indexes its text in one statement; the ingest also parses every "
         "record, converts HTML, extracts figures and grants and writes them, about 15 statements an answer. "
-        "Callgrind puts it at 2.42 M instructions an answer (release, 1,000 answers; 3.0 M at the start of "
-        "2026-12-05's second round, 18.8 M before the first profile). The workers are niced, so the single "
-        "writer has a core, and the WAL is checkpointed at 16,000 pages. At 100,000 answers both cores are "
-        "busy throughout (perf: the writer 43% of all CPU, the workers 29% and 28%) and the writer's cost per "
-        "answer grows with the archive: SQLite, the kernel reading back pages of random-keyed indexes past "
-        "the page cache, malloc. About a quarter less work in all is needed: from extraction (spread thin "
-        "now) and from fewer index entries or statements an answer, a schema question "
-        "(bench/PROFILE.md, section 0b)."),
+        "Callgrind puts it at 2.30 G instructions for 1,000 answers (2.10 M an answer after start-up; 18.8 M "
+        "before the first profile). The workers are niced, so the single writer has a core, and the WAL is "
+        "checkpointed on a thread of its own, so the writer no longer waits on fsyncs. At 100,000 answers both "
+        "cores are busy throughout and the total work is the limit: about 12% less is needed, from reading and "
+        "extraction on the workers (about 55% of the CPU, spread thin) or the writer's SQL (about 40%) "
+        "(bench/PROFILE.md, section 0c)."),
     "reingest": (
         "A skipped file is still read whole and hashed (libcrypto's SHA-256), and `sources` is probed once "
         "per file; see PROFILE.md."),
