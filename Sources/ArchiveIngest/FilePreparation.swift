@@ -56,17 +56,12 @@ struct FactsKey: Hashable, Sendable {
     // Hashed on the texts' lengths and ends, not their whole length (an answer and its question
     // run to kilobytes, looked up three times each); equality still compares them whole.
     func hash(into hasher: inout Hasher) {
-        for part in [text, answeringBody ?? "", question ?? ""] {
-            let utf8 = part.utf8
-            hasher.combine(utf8.count)
+        for var part in [text, answeringBody ?? "", question ?? ""] {
             // The ends as two runs of bytes: a combine per byte cost thousands of instructions a key.
-            let hashedInPlace: Void? = utf8.withContiguousStorageIfAvailable { bytes in
+            part.withUTF8 { bytes in
+                hasher.combine(bytes.count)
                 hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(32))))
                 hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.suffix(32))))
-            }
-            if hashedInPlace == nil {
-                Array(utf8.prefix(32)).withUnsafeBytes { hasher.combine(bytes: $0) }
-                Array(utf8.suffix(32)).withUnsafeBytes { hasher.combine(bytes: $0) }
             }
         }
         hasher.combine(answeringBody == nil)

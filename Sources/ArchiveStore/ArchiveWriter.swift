@@ -392,12 +392,11 @@ private struct StatementKey: Hashable {
     static func == (a: StatementKey, b: StatementKey) -> Bool { a.sql == b.sql }
 
     func hash(into hasher: inout Hasher) {
-        let utf8 = sql.utf8
-        hasher.combine(utf8.count)
+        var sql = sql
         // One run of bytes, not a combine per byte (which cost more than the lookup saved).
-        let hashedInPlace: Void? = utf8.withContiguousStorageIfAvailable { bytes in
+        sql.withUTF8 { bytes in
+            hasher.combine(bytes.count)
             hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.suffix(24))))
         }
-        if hashedInPlace == nil { Array(utf8.suffix(24)).withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
 }

@@ -11,8 +11,9 @@ internal import CSQLite
 /// copied all of it. Should this thread fall behind, the writer checkpoints in its own commit
 /// once the log holds `limit` pages, so the log stays bounded either way.
 ///
-/// Stop it before the writer's connection closes: that connection must be the last one open,
-/// since only the last to close copies the rest of the log and removes it.
+/// Its owner stops it (the thread keeps it alive until then) before the writer's connection
+/// closes: that connection must be the last one open, since only the last to close copies the
+/// rest of the log and removes it.
 ///
 /// @unchecked Sendable: the flags and counts are only touched with `condition` locked.
 public final class BackgroundCheckpointer: @unchecked Sendable {
@@ -57,8 +58,6 @@ public final class BackgroundCheckpointer: @unchecked Sendable {
             return SQLITE_OK
         }, Unmanaged.passUnretained(self).toOpaque())
     }
-
-    deinit { stop() }
 
     /// Background checkpoints finished so far.
     public var checkpointsCompleted: Int {
