@@ -12,7 +12,7 @@
 #   make clean   remove build output and demo.db
 
 SWIFT      ?= swift
-APT_PACKAGES = libsqlite3-dev libxml2-dev libssl-dev pkg-config sqlite3
+APT_PACKAGES = libsqlite3-dev libxml2-dev libssl-dev libmimalloc-dev pkg-config sqlite3
 DEMO_DB    ?= demo.db
 DATASETTE_VERSION = 0.65.5
 SERVE_PORT ?= 8001

@@ -33,6 +33,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The allocator of the whole process (see Sources/archive/main.swift).
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
 
         // MARK: - The thin SQLite wrapper: the only code that calls sqlite3_*
         .target(name: "SQLite", dependencies: ["CSQLite"]),
@@ -80,7 +85,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "archive", dependencies: ["ArchiveCLI"]),
+        .executableTarget(name: "archive", dependencies: ["ArchiveCLI", "CMimalloc"]),
 
         // MARK: - Tests
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
