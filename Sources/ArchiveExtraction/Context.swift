@@ -1,5 +1,10 @@
 // The context of a figure in its sentence: period, measure words, NRM exploitation type,
 // population, and whether it counts National Referral Mechanism referrals.
+#if canImport(Glibc)
+import Glibc  // memchr
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// True when `needle` occurs in `text`, compared as UTF-8 bytes (no Unicode normalisation needed
 /// for the lower-case ASCII phrases extraction looks for), on the strings' own storage.
@@ -7,7 +12,17 @@ func containsBytes(_ text: String, _ needle: String) -> Bool {
     withUTF8Bytes(text) { haystack in
         withUTF8Bytes(needle) { needle in
             guard let first = needle.first else { return true }
-            return haystack.indices.contains { haystack[$0] == first && startsWith(haystack, needle, at: $0) }
+            guard let start = haystack.baseAddress, haystack.count >= needle.count else { return false }
+            // The C library's memchr finds each candidate first byte: a comparison of our own at
+            // every byte was a visible share of extraction.
+            var from = 0
+            let lastStart = haystack.count - needle.count
+            while from <= lastStart, let hit = memchr(start + from, Int32(first), lastStart - from + 1) {
+                let i = start.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if startsWith(haystack, needle, at: i) { return true }
+                from = i + 1
+            }
+            return false
         }
     }
 }

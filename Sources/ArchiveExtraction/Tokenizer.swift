@@ -214,20 +214,23 @@ enum Tokenizer {
             }
             if isDigit(c) {
                 var j = i
-                var intDigits = ""
                 var frac = ""
                 var sep = false
-                while let x = at(j), isDigit(x) { intDigits.unicodeScalars.append(x); j += 1 }
+                // The digits are taken from the text as runs, not appended scalar by scalar.
+                while let x = at(j), isDigit(x) { j += 1 }
+                var intDigits = text.string(i, j)
                 // Thousands separators: ",ddd" groups not followed by another digit.
                 while let x = at(j), x == ",", let d1 = at(j + 1), let d2 = at(j + 2), let d3 = at(j + 3),
                       isDigit(d1), isDigit(d2), isDigit(d3), !(at(j + 4).map(isDigit) ?? false) {
-                    intDigits.unicodeScalars.append(contentsOf: [d1, d2, d3])
+                    intDigits += text.string(j + 1, j + 4)
                     sep = true
                     j += 4
                 }
                 if let x = at(j), x == ".", let d = at(j + 1), isDigit(d) {
                     j += 1
-                    while let x = at(j), isDigit(x) { frac.unicodeScalars.append(x); j += 1 }
+                    let fracStart = j
+                    while let x = at(j), isDigit(x) { j += 1 }
+                    frac = text.string(fracStart, j)
                 }
                 // Letters glued to the number: multipliers and ordinals split off; anything else is a code.
                 if let x = at(j), isLetter(x) {

@@ -25,6 +25,21 @@ import Testing
         #expect(PhraseSet(Self.phrases).occurs(in: text) == expected)
     }
 
+    /// The byte search agrees with a plain scan of every start, at the ends, on repeats and
+    /// near-misses, and on text longer than the phrase by nothing or by one byte.
+    @Test func containsBytesFindsWhatAPlainScanFinds() {
+        let texts = ["", "a", "nrm", "the nrm", "nr", "nnrm", "nrnrm", "the national referral mechanism",
+                     "national referral mechanis", "xnational referral mechanismx", "référence nrm", "nrm nrm"]
+        let needles = ["", "n", "nrm", "rm", "national referral mechanism", "nrm nrm", "é"]
+        for text in texts {
+            for needle in needles {
+                let h = Array(text.utf8), n = Array(needle.utf8)
+                let plain = n.isEmpty || (n.count <= h.count && (0...(h.count - n.count)).contains { Array(h[$0..<($0 + n.count)]) == n })
+                #expect(containsBytes(text, needle) == plain, "\(needle) in \(text)")
+            }
+        }
+    }
+
     @Test func findsAPhraseAtTheStartTheEndAndNowhere() {
         let set = PhraseSet(["ab", "abc", "b"])
         #expect(set.occurs(in: "abz"))
