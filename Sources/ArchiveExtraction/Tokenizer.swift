@@ -185,6 +185,12 @@ enum Tokenizer {
             tokens.append(Token(kind: kind, start: a, end: b, text: s, lower: lower, spaceBefore: sawSpace))
             sawSpace = false
         }
+        /// False when the second scalar rules out "http" and "www" ("has", "which", "were"), before
+        /// the slower comparison; a scalar outside ASCII is left to that comparison.
+        func couldStartAddress(_ k: Int) -> Bool {
+            guard let second = at(k + 1), second.isASCII, u[k].isASCII else { return true }
+            return second.value | 0x20 == (u[k].value | 0x20 == 0x68 ? 0x74 : 0x77)
+        }
         /// The end of an HTML tag starting at k ("<p>", "</p>", "<br/>", "<a href=...>"), or nil.
         func tagEnd(_ k: Int) -> Int? {
             var j = k + 1
@@ -203,7 +209,7 @@ enum Tokenizer {
             if c == "<", let j = tagEnd(i) { sawSpace = true; i = j; continue }
             // URLs and e-mail-free web addresses: skipped as one token up to whitespace.
             // (Only a scalar that lower-cases to "h" or "w" can start one.)
-            if c.value | 0x20 == 0x68 || c.value | 0x20 == 0x77 || !c.isASCII,
+            if c.value | 0x20 == 0x68 || c.value | 0x20 == 0x77 || !c.isASCII, couldStartAddress(i),
                hasPrefix("http://", i) || hasPrefix("https://", i) || hasPrefix("www.", i) {
                 var j = i
                 while j < end, !isSpace(u[j]) { j += 1 }

@@ -63,13 +63,20 @@ public final class Statement {
     /// Resets the statement and binds `values` to its parameters, in order; their number must match.
     public func bind(_ values: [SQLiteValue]) throws {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
         guard values.count == parameterCount else {
+            sqlite3_clear_bindings(handle)
             throw SQLiteError(code: .misuse,
                               message: "statement takes \(parameterCount) parameters, \(values.count) given", sql: sql)
         }
-        for (offset, value) in values.enumerated() {
-            try bind(value, at: Int32(offset + 1))
+        // Every parameter is bound again, so the last call's values need no clearing first
+        // (a writer binds thousands of statements an answer file); a failed bind clears them all.
+        do {
+            for (offset, value) in values.enumerated() {
+                try bind(value, at: Int32(offset + 1))
+            }
+        } catch {
+            sqlite3_clear_bindings(handle)
+            throw error
         }
     }
 
