@@ -27,6 +27,11 @@ func containsBytes(_ text: String, _ needle: String) -> Bool {
     }
 }
 
+/// True when `text` holds `byte` (the C library's memchr, not a loop of our own).
+func containsByte(_ text: String, _ byte: UInt8) -> Bool {
+    withUTF8Bytes(text) { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
+}
+
 /// True when `needle` is in `haystack` from `i` on (the first bytes already known to match are checked again).
 func startsWith<Needle: RandomAccessCollection<UInt8>>(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: Needle, at i: Int) -> Bool
 where Needle.Index == Int {

@@ -195,7 +195,7 @@ final class SentenceGrammar {
             add(.duration(unit.map { $0 * v }), i, i + 2)
             return i + 2
         }
-        if withUTF8Bytes(w, { $0.contains(UInt8(ascii: "-")) }) {
+        if containsByte(w, UInt8(ascii: "-")) {
             let parts = w.split(separator: "-").map(String.init)
             if parts.count >= 2, let v = Lexicon.numberWords[parts[0]], v > 0, let unit = Lexicon.timeUnits[parts[1]] {
                 if parts.count == 3, parts[2] == "old" { add(.skip, i, i + 1); return i + 1 }

@@ -40,6 +40,14 @@ import Testing
         }
     }
 
+    @Test func containsByteFindsAByteAnywhereAndNotInAnEmptyText() {
+        #expect(containsByte("two-year", UInt8(ascii: "-")))
+        #expect(containsByte("-", UInt8(ascii: "-")))
+        #expect(containsByte("year-", UInt8(ascii: "-")))
+        #expect(!containsByte("two–year", UInt8(ascii: "-")))  // an en dash is not a hyphen
+        #expect(!containsByte("", UInt8(ascii: "-")))
+    }
+
     @Test func findsAPhraseAtTheStartTheEndAndNowhere() {
         let set = PhraseSet(["ab", "abc", "b"])
         #expect(set.occurs(in: "abz"))
