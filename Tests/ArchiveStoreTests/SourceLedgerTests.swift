@@ -38,6 +38,8 @@ import Testing
         let archive = try Archive.openForWriting(path: path)
         defer { archive.close() }
         #expect(try archive.database.scalar("PRAGMA temp_store") == .integer(2))
+        // And keeps 16 MB of pages (a negative size is in KiB), so the indexes' leaves stay cached.
+        #expect(try archive.database.scalar("PRAGMA cache_size") == .integer(-16384))
         // And copies the WAL into the file on a thread of its own, not in the writer's commits.
         #expect(archive.checkpointer != nil)
     }
