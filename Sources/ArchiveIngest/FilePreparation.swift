@@ -130,8 +130,10 @@ final class FilePreparationPipeline: @unchecked Sendable {
     private let lookahead: Int
 
     /// Starts preparing `files`. `databasePath` is opened read-only on each worker to skip files
-    /// already stored without parsing them.
-    init(files: [InputFile], databasePath: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount, lookahead: Int = 8) {
+    /// already stored without parsing them. The workers run up to `lookahead` files ahead, enough
+    /// to keep working while the writer waits on a checkpoint's fsync: at 8 they stopped, and
+    /// 100,000 answers took 1.02x the time of 24 (farm-bench, 4 pairs), for 8 MB less memory.
+    init(files: [InputFile], databasePath: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount, lookahead: Int = 24) {
         count = files.count
         self.lookahead = max(lookahead, workers)
         for worker in 0..<max(1, min(workers, files.count)) {
