@@ -57,12 +57,11 @@ BLOCKERS = {
     "ingest": (
         "The FTS floor stores the raw JSON and indexes its text in one statement; the ingest also parses every "
         "record, converts HTML, extracts figures and grants and writes them, about 15 statements an answer. "
-        "Callgrind puts it at 2.30 G instructions for 1,000 answers (2.10 M an answer after start-up; 18.8 M "
-        "before the first profile). The workers are niced, so the single writer has a core, and the WAL is "
-        "checkpointed on a thread of its own, so the writer no longer waits on fsyncs. At 100,000 answers both "
-        "cores are busy throughout and the total work is the limit: about 12% less is needed, from reading and "
-        "extraction on the workers (about 55% of the CPU, spread thin) or the writer's SQL (about 40%) "
-        "(bench/PROFILE.md, section 0c)."),
+        "Callgrind puts it at 2.14 G instructions for 1,000 answers (1.97 M an answer after start-up; 18.8 M "
+        "before the first profile). The workers are niced and run up to 24 files ahead, the WAL is checkpointed "
+        "on a thread of its own, the writer keeps a 16 MB page cache and the binary allocates through mimalloc. "
+        "Both cores are busy throughout, so the total work decides: runs on 2026-12-05 gave 2.97 to 2.99x, a "
+        "thin margin that a slow floor or a busy machine can cross (bench/PROFILE.md, section 0c)."),
     "reingest": (
         "A skipped file is still read whole and hashed (libcrypto's SHA-256), and `sources` is probed once "
         "per file; see PROFILE.md."),
