@@ -60,8 +60,9 @@ BLOCKERS = {
         "Callgrind puts it at 2.14 G instructions for 1,000 answers (1.97 M an answer after start-up; 18.8 M "
         "before the first profile). The workers are niced and run up to 24 files ahead, the WAL is checkpointed "
         "on a thread of its own, the writer keeps a 16 MB page cache and the binary allocates through mimalloc. "
-        "Both cores are busy throughout, so the total work decides: runs on 2026-12-05 gave 2.97 to 2.99x, a "
-        "thin margin that a slow floor or a busy machine can cross (bench/PROFILE.md, section 0c)."),
+        "Both cores are busy throughout, so the total work decides: four runs of the final code on 2026-12-05 "
+        "gave 2.97 to 3.05x, on the line; the next lever is Swift reference counting on tokens, about 13% of "
+        "all CPU (bench/PROFILE.md, section 0c)."),
     "reingest": (
         "A skipped file is still read whole and hashed (libcrypto's SHA-256), and `sources` is probed once "
         "per file; see PROFILE.md."),
