@@ -25,9 +25,9 @@ struct Antecedent: Equatable {
     var kind: AntecedentKind
 }
 
-/// The sentences read so far, nearest last, whose names a later description may stand for; pure:
-/// `observing` returns a new value. Names are read only when asked for, from the nearest sentence
-/// back, since most sums find their recipient without the discourse.
+/// The sentences read so far, nearest last, whose names a later description may stand for; a value:
+/// a copy handed to a pattern keeps what was read when it was made. Names are read only when asked
+/// for, from the nearest sentence back, since most sums find their recipient without the discourse.
 struct Discourse {
     private var sentences: [(grammar: SentenceGrammar, text: ScalarText)] = []
 
@@ -49,11 +49,10 @@ struct Discourse {
         return SentenceSplitter.split(tokens).enumerated().map { (SentenceGrammar(tokens: $0.element, atLineStart: $0.offset == 0), text) }
     }
 
-    /// The discourse after one more sentence.
-    func observing(_ g: SentenceGrammar, text: ScalarText) -> Discourse {
-        var next = self
-        next.sentences.append((g, text))
-        return next
+    /// Adds one more sentence. Appended in place: returning a new value copied every sentence read
+    /// so far at each sentence, quadratic in the answer's length.
+    mutating func observe(_ g: SentenceGrammar, text: ScalarText) {
+        sentences.append((g, text))
     }
 
     /// The nearest antecedent, from the last sentence back, that `matches`.

@@ -229,7 +229,7 @@ struct ExtractionRun {
         let levels = sentenceFigures.map(\.1).filter { $0.kind == .level && $0.unit != .gbp }
         if let subject = levels.first(where: { $0.unit == .count }) ?? levels.first { antecedent = subject }
         sentences.append(unit)
-        discourse = discourse.observing(g, text: text)
+        discourse.observe(g, text: text)
     }
 
     /// A list item's label names the group or type counted ("Children: 7,000"), under the heading's caption.
