@@ -84,15 +84,23 @@ extension ArchiveWriter {
         let identity: [SQLiteValue] = [.integer(recipientID), .integer(mention.amountPence), SQLiteValue(mention.durationMonths ?? 0),
                                        .text(mention.financialYear ?? ""), .text(mention.rate ?? "")]
         if let row = try firstRow("""
-            SELECT id FROM grants WHERE recipient_id = ? AND amount_pence = ? AND coalesce(duration_months, 0) = ?
+            SELECT id, project IS NULL, programme IS NULL, funder_id IS NULL, part_of_grant_id IS NULL FROM grants
+            WHERE recipient_id = ? AND amount_pence = ? AND coalesce(duration_months, 0) = ?
                 AND coalesce(financial_year, '') = ? AND coalesce(rate, '') = ?
             """, identity), let id = row[0].integerValue {
-            try run("""
-                UPDATE grants SET project = coalesce(project, ?), programme = coalesce(programme, ?), funder_id = coalesce(funder_id, ?),
-                    part_of_grant_id = coalesce(part_of_grant_id, ?)
-                WHERE id = ?5 AND (project IS NULL OR programme IS NULL OR funder_id IS NULL OR part_of_grant_id IS NULL)
-                """, [SQLiteValue(mention.project), SQLiteValue(mention.programme), SQLiteValue(funderID),
-                      SQLiteValue(totalID == id ? nil : totalID), .integer(id)])
+            let total = totalID == id ? nil : totalID
+            let missing = row.dropFirst().map { $0.integerValue == 1 }
+            // Most restatements add nothing the grant lacks: their UPDATE was one statement a
+            // mention for no change.
+            let fills = [mention.project != nil, mention.programme != nil, funderID != nil, total != nil]
+            if zip(missing, fills).contains(where: { $0 && $1 }) {
+                try run("""
+                    UPDATE grants SET project = coalesce(project, ?), programme = coalesce(programme, ?), funder_id = coalesce(funder_id, ?),
+                        part_of_grant_id = coalesce(part_of_grant_id, ?)
+                    WHERE id = ?
+                    """, [SQLiteValue(mention.project), SQLiteValue(mention.programme), SQLiteValue(funderID),
+                          SQLiteValue(total), .integer(id)])
+            }
             return id
         }
         return try insert("""

@@ -184,6 +184,33 @@ let changingLivesGrant = GrantMention(
         #expect(funding == [[.text("Changing Lives"), .integer(1_360_000), .integer(1), .integer(2), .text("2024-10-17"), .text("2025-01-10"), .text("Home Office")]])
     }
 
+    /// A restatement fills in what the grant lacks and never overwrites what it has; one that adds
+    /// nothing leaves the grant as it was.
+    @Test func aRestatementFillsOnlyWhatTheGrantLacks() throws {
+        let archive = try WriterFixture()
+        var bare = changingLivesGrant
+        bare.project = nil
+        try archive.store(seedRecord(), facts: ExtractedFacts(grants: [bare]))
+        let grant = "SELECT project, programme, (SELECT name FROM organisations WHERE id = funder_id) FROM grants"
+        #expect(try archive.db.rows(grant) == [[.null, .null, .text("Home Office")]])
+
+        func restate(_ uin: String, project: String?, programme: String?) throws {
+            var record = seedRecord(text: "Changing Lives receives £1.36m over three years (\(uin)).", date: "2025-01-10")
+            (record.uin, record.dateTabled) = (uin, "2025-01-05")
+            var mention = changingLivesGrant
+            (mention.project, mention.programme) = (project, programme)
+            try archive.store(record, facts: ExtractedFacts(grants: [mention]))
+        }
+        try restate("9001", project: "Net-Reach", programme: nil)
+        #expect(try archive.db.rows(grant) == [[.text("Net-Reach"), .null, .text("Home Office")]])
+        try restate("9002", project: "Another name", programme: "Modern Slavery Fund")
+        #expect(try archive.db.rows(grant) == [[.text("Net-Reach"), .text("Modern Slavery Fund"), .text("Home Office")]])
+        try restate("9003", project: nil, programme: nil)
+        #expect(try archive.db.rows(grant) == [[.text("Net-Reach"), .text("Modern Slavery Fund"), .text("Home Office")]])
+        #expect(try archive.count("SELECT count(*) FROM grants") == 1)
+        #expect(try archive.count("SELECT count(*) FROM grant_mentions") == 4)
+    }
+
     @Test func aPartOfAGrantIsStoredWithItsTotalAndCountedOnlyOnce() throws {
         let archive = try WriterFixture()
         let text = "We have allocated the Essex VRU £14.2m since 2019, including £3.1m this financial year (2023/24)."
