@@ -91,6 +91,8 @@ struct ScalarText {
     }
 }
 
+// Tokens are copied with the arrays that hold them, so a token keeps only two strings: each one
+// more was a reference to count at every copy. A number's digits are read from its text.
 struct Token {
     enum Kind { case word, number, code, punct, url }
     var kind: Kind
@@ -100,14 +102,25 @@ struct Token {
     var lower: String
     /// Whitespace separates this token from the one before it (true for the first token).
     var spaceBefore: Bool
-    /// For numbers: the digits without thousands separators, and the decimal part.
-    private(set) var intDigits: String = ""
-    private(set) var fracDigits: String = ""
+    /// For numbers: thousands separators were written ("17,004").
     private(set) var hasSeparator: Bool = false
     /// A plain integer without separators or decimals (years, day numbers, list numbers).
     private(set) var plainInt: Int?
     /// A plain four-digit integer from 1900 to 2100.
     private(set) var year: Int?
+
+    /// For numbers: the digits before the decimal point, without thousands separators ("1234567").
+    var intDigits: String {
+        guard kind == .number else { return "" }
+        let bytes = text.utf8
+        let point = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.endIndex
+        return String(decoding: bytes[..<point].filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)
+    }
+    /// For numbers: the digits after the decimal point ("89"), empty for none.
+    var fracDigits: String {
+        guard kind == .number, let point = text.utf8.firstIndex(of: UInt8(ascii: ".")) else { return "" }
+        return String(decoding: text.utf8[text.utf8.index(after: point)...], as: UTF8.self)
+    }
 
     var isWord: Bool { kind == .word }
     var isNumber: Bool { kind == .number }
@@ -119,14 +132,16 @@ struct Token {
         kind == .word && text.unicodeScalars.count > 1
             && text.unicodeScalars.allSatisfy { $0.isASCII ? !($0.value >= 0x61 && $0.value <= 0x7a) : !$0.properties.isLowercase }
     }
-    /// Sets a number's digits, and what the grammar asks of them again and again, worked out once.
-    mutating func setDigits(_ int: String, fraction: String, separated: Bool) {
-        (intDigits, fracDigits, hasSeparator) = (int, fraction, separated)
-        plainInt = !separated && fraction.isEmpty && int.utf8.count <= 9 ? Int(int) : nil
-        year = plainInt.flatMap { int.utf8.count == 4 && (1900...2100).contains($0) ? $0 : nil }
+    /// Marks a number token, working out once what the grammar asks of it again and again.
+    mutating func setNumber(separated: Bool) {
+        hasSeparator = separated
+        let digits = text.utf8.count
+        plainInt = !separated && !text.utf8.contains(UInt8(ascii: ".")) && digits <= 9 ? Int(text) : nil
+        year = plainInt.flatMap { digits == 4 && (1900...2100).contains($0) ? $0 : nil }
     }
+    /// A number's value: its text without thousands separators.
     var numericValue: Double {
-        Double(fracDigits.isEmpty ? intDigits : intDigits + "." + fracDigits) ?? 0
+        Double(String(decoding: text.utf8.filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)) ?? 0
     }
     func isPunct(_ s: String) -> Bool { kind == .punct && text == s }
     /// Whether the lower-case form is `word`. Lengths are compared first, so most words are turned
@@ -220,23 +235,17 @@ enum Tokenizer {
             }
             if isDigit(c) {
                 var j = i
-                var frac = ""
                 var sep = false
-                // The digits are taken from the text as runs, not appended scalar by scalar.
                 while let x = at(j), isDigit(x) { j += 1 }
-                var intDigits = text.string(i, j)
                 // Thousands separators: ",ddd" groups not followed by another digit.
                 while let x = at(j), x == ",", let d1 = at(j + 1), let d2 = at(j + 2), let d3 = at(j + 3),
                       isDigit(d1), isDigit(d2), isDigit(d3), !(at(j + 4).map(isDigit) ?? false) {
-                    intDigits += text.string(j + 1, j + 4)
                     sep = true
                     j += 4
                 }
                 if let x = at(j), x == ".", let d = at(j + 1), isDigit(d) {
                     j += 1
-                    let fracStart = j
                     while let x = at(j), isDigit(x) { j += 1 }
-                    frac = text.string(fracStart, j)
                 }
                 // Letters glued to the number: multipliers and ordinals split off; anything else is a code.
                 if let x = at(j), isLetter(x) {
@@ -245,7 +254,7 @@ enum Tokenizer {
                     let suffix = text.string(j, k).lowercased()
                     if Lexicon.gluedSuffixes.contains(suffix) {
                         emit(.number, i, j)
-                        tokens[tokens.count - 1].setDigits(intDigits, fraction: frac, separated: sep)
+                        tokens[tokens.count - 1].setNumber(separated: sep)
                         emit(.word, j, k)
                     } else {
                         emit(.code, i, k)
@@ -254,7 +263,7 @@ enum Tokenizer {
                     continue
                 }
                 emit(.number, i, j)
-                tokens[tokens.count - 1].setDigits(intDigits, fraction: frac, separated: sep)
+                tokens[tokens.count - 1].setNumber(separated: sep)
                 i = j
                 continue
             }
