@@ -155,7 +155,7 @@ extension SentenceGrammar {
     }
 
     func day(_ i: Int) -> (Int, Int)? {
-        guard i < n, let v = t[i].plainInt, t[i].intDigits.count <= 2, (1...31).contains(v) else { return nil }
+        guard i < n, let v = t[i].plainInt, t[i].intDigitCount <= 2, (1...31).contains(v) else { return nil }
         var next = i + 1
         if next < n, t[next].isWord, !t[next].spaceBefore, Lexicon.ordinalSuffixes.contains(t[next].lower) { next += 1 }
         return (v, next)
@@ -194,7 +194,7 @@ extension SentenceGrammar {
 
     /// "2015 - 16", as table row labels write a financial year: spaced, the second year in two digits.
     static func isSpacedFinancialYear(_ y: Int, _ second: Token) -> Bool {
-        second.intDigits.count == 2 && second.plainInt == (y + 1) % 100
+        second.intDigitCount == 2 && second.plainInt == (y + 1) % 100
     }
 
     func isDash(_ i: Int) -> Bool {
@@ -267,7 +267,7 @@ extension SentenceGrammar {
             // Financial years "2023-24", "2023/24", "2023-2024"; ranges "2019-2023".
             if isDash(next) || (next < n && t[next].isPunct("/")), next + 1 < n, let v = t[next + 1].plainInt,
                (!t[next].spaceBefore && !t[next + 1].spaceBefore) || Self.isSpacedFinancialYear(y, t[next + 1]) {
-                let digits = t[next + 1].intDigits.count
+                let digits = t[next + 1].intDigitCount
                 let y2 = digits == 2 ? (y / 100) * 100 + v : (digits == 4 ? v : -1)
                 if y2 == y + 1 { return (.financialYear(y), next + 2) }
                 if y2 > y + 1 && y2 < y + 50 {

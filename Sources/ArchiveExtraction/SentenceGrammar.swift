@@ -218,7 +218,7 @@ final class SentenceGrammar {
             add(.skip, i, i + 2); return i + 2
         }
         // Phone numbers: "0300 123 4567".
-        if tok.intDigits.hasPrefix("0"), tok.intDigits.count >= 3, tok.fracDigits.isEmpty, !tok.hasSeparator {
+        if tok.text.utf8.first == UInt8(ascii: "0"), tok.intDigitCount >= 3, !tok.hasFraction, !tok.hasSeparator {
             var k = i + 1
             while k < n, t[k].isNumber, t[k].spaceBefore, !t[k].hasSeparator { k += 1 }
             add(.skip, i, k); return k
@@ -237,7 +237,7 @@ final class SentenceGrammar {
             add(.skip, i, i + 2); return i + 2
         }
         // A section number heading a line: "1.1 Referrals to the NRM", "2.3.1 Funding".
-        if i == 0, atLineStart, !tok.fracDigits.isEmpty, !tok.hasSeparator, tok.intDigits.count <= 2 {
+        if i == 0, atLineStart, tok.hasFraction, !tok.hasSeparator, tok.intDigitCount <= 2 {
             var k = i + 1
             while k + 1 < n, t[k].isPunct("."), !t[k].spaceBefore, t[k + 1].isNumber, !t[k + 1].spaceBefore { k += 2 }
             if k < n, t[k].isCapitalized, Lexicon.millionWords[t[k].lower] == nil, Lexicon.timeUnits[t[k].lower] == nil {
@@ -295,8 +295,8 @@ final class SentenceGrammar {
     /// "23/24" after "in", "for", "during", ...: the two-digit first year of a financial year.
     private func shortFinancialYear(_ i: Int) -> Int? {
         guard i >= 1, i + 2 < n, Lexicon.timePrepositionsAfterRecipient.contains(t[i - 1].lower) || t[i - 1].lowerIs("of"),
-              t[i].intDigits.count == 2, let y = t[i].plainInt, t[i + 1].isPunct("/"), !t[i + 1].spaceBefore,
-              t[i + 2].intDigits.count == 2, t[i + 2].plainInt == (y + 1) % 100, !t[i + 2].spaceBefore,
+              t[i].intDigitCount == 2, let y = t[i].plainInt, t[i + 1].isPunct("/"), !t[i + 1].spaceBefore,
+              t[i + 2].intDigitCount == 2, t[i + 2].plainInt == (y + 1) % 100, !t[i + 2].spaceBefore,
               !(i + 3 < n && t[i + 3].isPunct("/")) else { return nil }
         return y
     }

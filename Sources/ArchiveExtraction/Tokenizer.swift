@@ -112,15 +112,32 @@ struct Token {
     /// For numbers: the digits before the decimal point, without thousands separators ("1234567").
     var intDigits: String {
         guard kind == .number else { return "" }
-        let bytes = text.utf8
-        let point = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.endIndex
-        return String(decoding: bytes[..<point].filter { $0 != UInt8(ascii: ",") }, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            for byte in text.utf8 {
+                if byte == UInt8(ascii: ".") { break }
+                if byte != UInt8(ascii: ",") { buffer[count] = byte; count += 1 }
+            }
+            return count
+        }
+    }
+    /// For numbers: how many digits `intDigits` has, counted without building it.
+    var intDigitCount: Int {
+        guard kind == .number else { return 0 }
+        var count = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") { break }
+            if byte != UInt8(ascii: ",") { count += 1 }
+        }
+        return count
     }
     /// For numbers: the digits after the decimal point ("89"), empty for none.
     var fracDigits: String {
         guard kind == .number, let point = text.utf8.firstIndex(of: UInt8(ascii: ".")) else { return "" }
         return String(decoding: text.utf8[text.utf8.index(after: point)...], as: UTF8.self)
     }
+    /// For numbers: a decimal part was written ("3.5").
+    var hasFraction: Bool { kind == .number && text.utf8.contains(UInt8(ascii: ".")) }
 
     var isWord: Bool { kind == .word }
     var isNumber: Bool { kind == .number }

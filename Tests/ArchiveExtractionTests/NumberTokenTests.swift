@@ -19,6 +19,18 @@ import Testing
         #expect(read.map(\.value) == [1_234_567.89, 17_004, 2023, 12, 34, 3.5, 0.25, 1, 2345])
     }
 
+    /// The counts the grammar asks for agree with the digits they stand for, and a word has none.
+    @Test func digitCountsAgreeWithTheDigits() {
+        let text = ScalarText("£1,234,567.89, 0300 and 2.5 or 07 in 2023/24 words")
+        let tokens = Tokenizer.tokenize(text, 0, text.count)
+        for token in tokens {
+            #expect(token.intDigitCount == token.intDigits.count)
+            #expect(token.hasFraction == !token.fracDigits.isEmpty)
+        }
+        #expect(tokens.filter(\.isNumber).map(\.intDigitCount) == [7, 4, 1, 2, 4, 2])
+        #expect(tokens.filter(\.hasFraction).map(\.text) == ["1,234,567.89", "2.5"])
+    }
+
     @Test func aYearAndAPlainIntegerAreKnownAsSuch() {
         let tokens = Tokenizer.tokenize(ScalarText("in 2024 and 1,999 and 45"), 0, 24)
         let numbers = tokens.filter(\.isNumber)
