@@ -207,7 +207,7 @@ extension SentenceGrammar {
         var k = i
         if lowerIs(k, "the") || lowerIs(k, "a") { k += 1 }
         // Asked at every word: only a word starting with "p" can be one of them.
-        if lower(k).utf8.first == UInt8(ascii: "p"), Lexicon.backwardWords.contains(lower(k)) {
+        if k < n, t[k].lower.utf8.first == UInt8(ascii: "p"), Lexicon.backwardWords.contains(t[k].lower) {
             switch lower(k + 1) {
             case "quarter": return (.previousQuarter, k + 2)
             case "month": return (.previousMonth, k + 2)
@@ -231,7 +231,6 @@ extension SentenceGrammar {
     /// Recognises a period expression starting at token i; returns the item (nil value = date/name to skip).
     func matchPeriod(_ i: Int) -> (PeriodValue?, Int)? {
         guard i < n else { return nil }
-        let w = t[i].lower
         // "between A and B", "from A to B"
         if (t[i].lowerIs("between") || t[i].lowerIs("from")), let (a, next) = point(i + 1), next < n,
            ["and", "to", "until", "till", "-", "–"].contains(t[next].lower),
@@ -256,7 +255,7 @@ extension SentenceGrammar {
         // "Q2 2023"
         if let q = quarterNumber(i), i + 1 < n, let y = t[i + 1].year { return (.quarter(y, q), i + 2) }
         // "first quarter of 2023"
-        if i + 1 < n, t[i + 1].lowerIs("quarter"), let q = Lexicon.quarterOrdinals[w] {
+        if i + 1 < n, t[i + 1].lowerIs("quarter"), let q = Lexicon.quarterOrdinals[t[i].lower] {
             var k = i + 2
             if k < n, t[k].lowerIs("of") { k += 1 }
             if k < n, t[k].lowerIs("the") { k += 1 }
