@@ -384,17 +384,12 @@ enum Context {
         return false
     }
 
-    /// The periods a sentence states as its own (baselines of comparisons left out).
-    static func ownPeriods(_ g: SentenceGrammar) -> [(item: Item, p: PeriodValue)] {
-        g.periods.filter { !isBaseline($0.item, in: g) }
-    }
-
     /// The period a quantity binds to right after it, in its clause, before the next quantity and any
     /// conjunction: "12,727 in 2021 and 16,938 in 2022" gives each number its own year.
     static func trailingPeriod(_ q: Quantity, in unit: SentenceUnit, _ ps: [(item: Item, p: PeriodValue)]) -> Item? {
         let g = unit.grammar
         let clause = unit.clauses[q.numStart]
-        let nextLo = g.quantities.map(\.q.lo).filter { $0 > q.lo }.min() ?? g.n
+        let nextLo = g.quantities.lazy.map(\.q.lo).filter { $0 > q.lo }.min() ?? g.n
         guard let p = ps.first(where: { $0.item.lo >= q.hi }), p.item.lo < nextLo, p.item.lo - q.hi <= 6,
               unit.clauses[p.item.lo] == clause else { return nil }
         if (q.hi..<p.item.lo).contains(where: { ["and", "or", "but", "while", "whereas"].contains(g.t[$0].lower) }) { return nil }
@@ -408,7 +403,7 @@ enum Context {
     static func resolvedRelativePeriods(_ g: SentenceGrammar, previousPeriod: String?) -> [(item: Item, p: PeriodValue)] {
         let rel = g.relativePeriods
         guard !rel.isEmpty else { return [] }
-        let own = ownPeriods(g)
+        let own = g.ownPeriods
         return rel.map { r in
             let base = own.last(where: { $0.item.hi <= r.item.lo })?.p.normalized
                 ?? own.first(where: { $0.item.lo >= r.item.hi })?.p.normalized ?? previousPeriod
@@ -429,14 +424,22 @@ enum Context {
            let p = g.periods.first(where: { $0.item.hi == q.lo - 1 }) ?? relative.first(where: { $0.item.hi == q.lo - 1 }) {
             return p.p.normalized.isEmpty ? nil : p.p.normalized
         }
-        let ps = ownPeriods(g)
+        let ps = g.ownPeriods
         let bound = relative.isEmpty ? ps : (ps + (q.kind == .level ? relative : [])).sorted { $0.item.lo < $1.item.lo }
         if let own = trailingPeriod(q, in: unit, bound), let p = bound.first(where: { $0.item.lo == own.lo })?.p.normalized {
             return p.isEmpty ? nil : p
         }
         let clause = unit.clauses[q.numStart]
-        let claimed = Set(g.quantities.map(\.q).filter { $0.lo != q.lo }.compactMap { trailingPeriod($0, in: unit, bound)?.lo })
-        let inClause = ps.filter { unit.clauses[$0.item.lo] == clause && !claimed.contains($0.item.lo) }
+        // A period bound right after another quantity is that one's. Only a quantity ending at most
+        // six tokens before the period can be bound to it (`trailingPeriod`), so only those are
+        // asked: asking every quantity for every figure was quadratic in a sentence's numbers.
+        func claimed(_ p: Item) -> Bool {
+            g.quantities.contains { other in
+                other.q.lo != q.lo && other.q.hi <= p.lo && p.lo - other.q.hi <= 6
+                    && trailingPeriod(other.q, in: unit, bound)?.lo == p.lo
+            }
+        }
+        let inClause = ps.filter { unit.clauses[$0.item.lo] == clause && !claimed($0.item) }
         if let p = inClause.last(where: { $0.item.hi <= q.lo }) ?? inClause.first(where: { $0.item.lo >= q.hi }) {
             return p.p.normalized
         }

@@ -162,7 +162,7 @@ struct ExtractionRun {
         listIsFunding = Lexicon.fundingStems.contains(where: { containsBytes(unit.lowerText, $0) })
         listNamesCodes = Lexicon.codeListStems.contains(where: { containsBytes(unit.lowerText, $0) })
         let anaphora = ["this period", "same period", "this timeframe", "of these", "of those"].contains(where: { containsBytes(unit.lowerText, $0) })
-        listPeriod = Context.ownPeriods(unit.grammar).last?.p.normalized ?? (anaphora ? lastPeriod : nil)
+        listPeriod = unit.grammar.ownPeriods.last?.p.normalized ?? (anaphora ? lastPeriod : nil)
         listCaption = Context.headingPhrase(unit, text)
         listNRM = slaveryContext || unit.mentionsSlavery
     }
@@ -222,7 +222,7 @@ struct ExtractionRun {
             sentenceFigures.append((q, f))
             figures.append(f)
         }
-        let ownPeriod = Context.ownPeriods(g).last?.p.normalized
+        let ownPeriod = g.ownPeriods.last?.p.normalized
         if tokens.last?.isPunct(":") == true { startList(unit) }
         if let ownPeriod { lastPeriod = ownPeriod }
         // The subject of the sentence for a following "Of these": its first level count, else its first level.

@@ -63,6 +63,9 @@ final class SentenceGrammar {
     private(set) lazy var periods: [(item: Item, p: PeriodValue)] =
         items.compactMap { item in item.period.map { (item, $0) } }
     private(set) lazy var relativePeriods: [(item: Item, r: RelativePeriod)] = findRelativePeriods()
+    /// The periods the sentence states as its own: its periods less the baselines of comparisons
+    /// (`Context.isBaseline`). Every figure's period is chosen among them.
+    private(set) lazy var ownPeriods: [(item: Item, p: PeriodValue)] = periods.filter { !Context.isBaseline($0.item, in: self) }
     /// The sentence's NRM exploitation types and groups, each with its token: asked once per figure.
     private(set) lazy var exploitationMentions: [(Int, String)] = Context.exploitationMentions(t)
     private(set) lazy var populationMentions: [(Int, String)] = Context.populationMentions(t)

@@ -49,6 +49,13 @@ import Testing
         #expect(figures("In 2021 there were 12,727 referrals and in 2022 16,938.").map(\.period) == ["2021", "2022"])
     }
 
+    /// A period bound right after one number is not another's, even in its clause: the first number
+    /// takes the sentence's period before it instead.
+    @Test func aPeriodBoundToOneNumberIsNotTakenByAnother() {
+        #expect(figures("In 2021, 500 referrals were made and 300 in 2022.").map(\.period) == ["2021", "2022"])
+        #expect(figures("During 2019, 1,100 cases were opened and 640 in 2020.").map(\.period) == ["2019", "2020"])
+    }
+
     @Test func fromOneLevelToAnotherGivesTwoLevelsOfOneMeasure() {
         let f = figures("The number of referrals increased from 12,727 in 2021 to 16,938 in 2022.")
         #expect(f.map(\.value) == [12727, 16938])
