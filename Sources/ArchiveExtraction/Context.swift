@@ -61,22 +61,40 @@ func hasSpaceSeparatedWord(_ text: String, in candidates: [[UInt8]]) -> Bool {
 }
 
 /// Phrases searched for together: one pass over a text tries, at each byte, only the phrases that
-/// start with it, instead of one pass per phrase.
+/// start with it and the byte after it, instead of one pass per phrase.
 struct PhraseSet: Sendable {
     private var startingWith = [[[UInt8]]](repeating: [], count: 256)
+    /// One bit for each pair of bytes some phrase starts with (any pair for a one-byte phrase): most
+    /// places in a text are turned away by one bit, not by comparing phrases.
+    private var startsPair = [UInt64](repeating: 0, count: 65_536 / 64)
 
     init(_ phrases: [String]) {
         for phrase in phrases where !phrase.isEmpty {
             let bytes = Array(phrase.utf8)
             startingWith[Int(bytes[0])].append(bytes)
+            let seconds = bytes.count > 1 ? [bytes[1]] : Array(0...UInt8.max)
+            for second in seconds { Self.set(&startsPair, Int(bytes[0]) << 8 | Int(second)) }
         }
     }
+
+    private static func set(_ bits: inout [UInt64], _ pair: Int) { bits[pair >> 6] |= 1 << UInt64(pair & 63) }
 
     /// True when one of the phrases occurs in `text` (as `containsBytes` would find it).
     func occurs(in text: String) -> Bool {
         withUTF8Bytes(text) { haystack in
-            haystack.indices.contains { i in startingWith[Int(haystack[i])].contains { startsWith(haystack, $0, at: i) } }
+            guard let last = haystack.indices.last else { return false }
+            var i = 0
+            while i < last {
+                let pair = Int(haystack[i]) << 8 | Int(haystack[i + 1])
+                if startsPair[pair >> 6] & (1 << UInt64(pair & 63)) != 0, startsAt(i, haystack) { return true }
+                i += 1
+            }
+            return startsAt(last, haystack)  // only a one-byte phrase fits at the last byte
         }
+    }
+
+    private func startsAt(_ i: Int, _ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        startingWith[Int(haystack[i])].contains { startsWith(haystack, $0, at: i) }
     }
 }
 

@@ -54,6 +54,11 @@ import Testing
         #expect(set.occurs(in: "zzb"))
         #expect(!set.occurs(in: "zza"))
         #expect(!PhraseSet([]).occurs(in: "anything"))
+        #expect(set.occurs(in: "zbz"))  // a one-byte phrase before any byte
+        #expect(PhraseSet(["ab"]).occurs(in: "zab"))
+        #expect(!PhraseSet(["ab"]).occurs(in: "zazb"))
+        #expect(!PhraseSet(["ab"]).occurs(in: "a"))
+        #expect(!PhraseSet(["ab"]).occurs(in: ""))
     }
 
     /// "NRM" as a word of its own, not inside another word, at either end or between spaces.
