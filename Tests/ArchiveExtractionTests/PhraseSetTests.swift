@@ -61,6 +61,16 @@ import Testing
         #expect(!PhraseSet(["ab"]).occurs(in: ""))
     }
 
+    /// A sentence's lower-case words mention the NRM by its name, or as "nrm"/"nrms" standing alone.
+    @Test func theNRMIsMentionedByNameOrAsAWordOfItsOwn() {
+        #expect(Context.mentionsNRM("referrals to the nrm in 2023"))
+        #expect(Context.mentionsNRM("two nrms"))
+        #expect(Context.mentionsNRM("the national referral mechanism , in 2023"))
+        #expect(!Context.mentionsNRM("an nrmx code and xnrm"))
+        #expect(!Context.mentionsNRM("no mention of it here"))
+        #expect(!Context.mentionsNRM(""))
+    }
+
     /// "NRM" as a word of its own, not inside another word, at either end or between spaces.
     @Test func aSpaceSeparatedWordIsAWholeWord() {
         let words = ["nrm", "nrms"].map { Array($0.utf8) }
