@@ -168,13 +168,22 @@ struct Token {
     /// The tokens' lower-case forms joined by single spaces, as the phrase searches read a sentence
     /// (built in one buffer: the generic `joined` was a visible share of extraction).
     static func lowerText(_ tokens: [Token]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(tokens.count * 8)
-        for k in tokens.indices {
-            if k > 0 { bytes.append(0x20) }
-            bytes.append(contentsOf: tokens[k].lower.utf8)
+        // Sized first and filled by copying each word's bytes: appending them to an array and
+        // decoding that was a visible share of every sentence.
+        let length = tokens.reduce(max(0, tokens.count - 1)) { $0 + $1.lower.utf8.count }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var k = 0
+            for (n, token) in tokens.enumerated() {
+                if n > 0 { buffer[k] = 0x20; k += 1 }
+                var lower = token.lower
+                lower.withUTF8 { bytes in
+                    guard let from = bytes.baseAddress, let to = buffer.baseAddress else { return }
+                    (to + k).update(from: from, count: bytes.count)
+                    k += bytes.count
+                }
+            }
+            return k
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -24,3 +24,21 @@ import Testing
         #expect(read.string(0, read.count) == text)
     }
 }
+
+/// A sentence's lower-case text is its tokens' lower-case forms joined by single spaces, whatever
+/// their length or script.
+@Suite struct LowerTextTests {
+    @Test(arguments: [
+        ("The NRM, in 2023 — Modern Slavery", "the nrm , in 2023 — modern slavery"),
+        ("Référence ÉTÉ   Ǆemal", "référence été ǆemal"),
+        ("Counter-Trafficking-Partnerships received £1.36m", "counter-trafficking-partnerships received £ 1.36 m"),
+        ("", ""),
+        ("One", "one"),
+    ])
+    func joinsTheLowerCaseFormsWithSpaces(text: String, expected: String) {
+        let read = ScalarText(text)
+        let tokens = Tokenizer.tokenize(read, 0, read.count)
+        #expect(Token.lowerText(tokens) == expected)
+        #expect(Token.lowerText(tokens) == tokens.map(\.lower).joined(separator: " "))
+    }
+}
