@@ -8,11 +8,32 @@ enum Tables {
     }
 
     struct Cell {
-        var start: Int
-        var end: Int
-        var tokens: [Token]
-        var lower: String
+        let start: Int
+        let end: Int
+        let tokens: [Token]
+        let lower: String
+        private let reading = CellReading()
         var isEmpty: Bool { tokens.isEmpty }
+
+        init(start: Int, end: Int, tokens: [Token], lower: String) {
+            (self.start, self.end, self.tokens, self.lower) = (start, end, tokens, lower)
+        }
+
+        /// The cell read as a sentence of its own (not as a data cell). Built on first use and kept:
+        /// a header or row label is read again for every figure under or beside it.
+        var grammar: SentenceGrammar { reading.grammar(of: tokens) }
+    }
+
+    /// A cell's grammar once it is built, shared by the copies of the cell.
+    private final class CellReading {
+        private var grammar: SentenceGrammar?
+
+        func grammar(of tokens: [Token]) -> SentenceGrammar {
+            if let grammar { return grammar }
+            let built = SentenceGrammar(tokens: tokens)
+            grammar = built
+            return built
+        }
     }
 
     static func cells(_ a: Int, _ b: Int, _ text: ScalarText) -> [Cell] {
@@ -40,7 +61,7 @@ enum Tables {
     /// The period a cell states, if the cell is a period and nothing else ("2023", "2024 (up to Q3)", "2023-24").
     static func period(of cell: Cell) -> String? {
         guard !cell.isEmpty else { return nil }
-        let g = SentenceGrammar(tokens: cell.tokens)
+        let g = cell.grammar
         guard g.quantities.isEmpty, let p = g.periods.first else { return nil }
         return p.p.normalized
     }
@@ -87,10 +108,12 @@ enum Tables {
         /// The caption or header speaks of funding: money against a named row label is a grant.
         var isFunding: Bool
         var nrmContext: Bool
+        /// The caption's referrals go somewhere other than the NRM (`Context.referredElsewhere`).
+        var captionReferredElsewhere: Bool
 
         init(_ table: [[Cell]], caption: SentenceUnit?, text: ScalarText, nrmContext: Bool) {
             // The first row is a header when none of its cells holds a quantity.
-            let hasHeader = table[0].allSatisfy { SentenceGrammar(tokens: $0.tokens).quantities.isEmpty } && table.count > 1
+            let hasHeader = table[0].allSatisfy { $0.grammar.quantities.isEmpty } && table.count > 1
             header = hasHeader ? table[0] : []
             body = hasHeader ? Array(table.dropFirst()) : table
             width = table.map(\.count).max() ?? 0
@@ -115,6 +138,7 @@ enum Tables {
             let fundingContext = (caption?.lowerText ?? "") + " " + header.map(\.lower).joined(separator: " ")
             isFunding = Lexicon.fundingStems.contains(where: { containsBytes(fundingContext, $0) }) || containsBytes(fundingContext, "received")
             self.nrmContext = nrmContext
+            captionReferredElsewhere = Context.referredElsewhere(caption?.tokens ?? [])
         }
 
         func isPeriod(_ j: Int) -> Bool { j < width && isPeriodColumn[j] }
@@ -128,7 +152,7 @@ enum Tables {
         var figures: [Figure] = []
         var grants: [GrantMention] = []
         for row in layout.body {
-            let labelIndex = row.indices.first(where: { !layout.isPeriod($0) && SentenceGrammar(tokens: row[$0].tokens).quantities.isEmpty && !row[$0].isEmpty })
+            let labelIndex = row.indices.first(where: { !layout.isPeriod($0) && row[$0].grammar.quantities.isEmpty && !row[$0].isEmpty })
             let label = labelIndex.map { row[$0] }
             // A row labelled by a period ("2015 - 16 | 192 | ...") is that period's row.
             let rowPeriod = row.indices.first(where: layout.isPeriod).flatMap { period(of: row[$0]) } ?? label.flatMap(period(of:))
@@ -163,7 +187,7 @@ enum Tables {
     /// Money against a named row label in a funding table is a grant.
     static func grant(_ q: Quantity, evidence: TextSpan, _ place: CellPlace, _ layout: Layout, text: ScalarText) -> GrantMention? {
         guard q.unit == .gbp, layout.isFunding, let label = place.label,
-              let name = SentenceGrammar(tokens: label.tokens).parseName(0, text: text), name.hi == label.tokens.count else { return nil }
+              let name = label.grammar.parseName(0, text: text), name.hi == label.tokens.count else { return nil }
         let j = place.column
         let fy = [place.rowPeriod, j < layout.width ? layout.columnPeriod[j] : nil].compactMap { $0 }
             .first { $0.count == 7 && $0.dropFirst(4).first == "-" && !$0.contains("Q") }
@@ -199,9 +223,10 @@ enum Tables {
         for s in sources.prefix(2) where labelledType == nil {
             labelledType = Context.exploitationLabel(s, bareWordsAllowed: bare)
         }
-        f.exploitationType = labelledType ?? Context.exploitationMentions(captionTokens).first?.1
-        for s in sources where f.population == nil {
-            f.population = Context.populationMentions(s).first?.1
+        f.exploitationType = labelledType ?? layout.caption?.grammar.exploitationMentions.first?.1
+        // The grammars' groups are worked out once per cell and caption, not once per figure.
+        for g in [place.label?.grammar, place.header?.grammar, layout.caption?.grammar] where f.population == nil {
+            f.population = g?.populationMentions.first?.1
         }
         guard q.unit != .gbp else { f.isNRMReferrals = false; return }
         // The words of label, header and caption as one lower-case text; the caption's is already made.
@@ -209,7 +234,7 @@ enum Tables {
             .filter { !$0.isEmpty }.joined(separator: " ")
         let referrals = sources.contains { $0.contains { $0.lower.hasPrefix("referr") } }
         f.isNRMReferrals = Context.isNRMReferral(referrals: referrals || containsBytes(joined, "potential victims"),
-                                     referredElsewhere: Context.referredElsewhere(captionTokens),
+                                     referredElsewhere: layout.captionReferredElsewhere,
                                      slaveryContext: layout.nrmContext || Context.mentionsSlavery(joined),
                                      labelledType: labelledType != nil)
     }
