@@ -438,7 +438,7 @@ enum Context {
     /// to it ("4,991 in the previous quarter", "the preceding quarter (4,991)"), never of a change.
     static func period(for q: Quantity, in unit: SentenceUnit, previousPeriod: String? = nil) -> String? {
         let g = unit.grammar
-        let relative = resolvedRelativePeriods(g, previousPeriod: previousPeriod)
+        let relative = g.resolvedRelativePeriods(previousPeriod: previousPeriod)
         // "compared with 2021 (12,727)": the number in brackets is the level of the period before it.
         if q.lo >= 2, g.t[q.lo - 1].isPunct("("),
            let p = g.periods.first(where: { $0.item.hi == q.lo - 1 }) ?? relative.first(where: { $0.item.hi == q.lo - 1 }) {

@@ -66,6 +66,17 @@ final class SentenceGrammar {
     /// The periods the sentence states as its own: its periods less the baselines of comparisons
     /// (`Context.isBaseline`). Every figure's period is chosen among them.
     private(set) lazy var ownPeriods: [(item: Item, p: PeriodValue)] = periods.filter { !Context.isBaseline($0.item, in: self) }
+    /// The last `Context.resolvedRelativePeriods` worked out, with the previous period it was
+    /// counted back from: every figure of a sentence asks with the same one.
+    private var lastResolved: (previous: String?, periods: [(item: Item, p: PeriodValue)])?
+
+    /// The sentence's relative periods resolved against `previousPeriod` (`Context.resolvedRelativePeriods`).
+    func resolvedRelativePeriods(previousPeriod: String?) -> [(item: Item, p: PeriodValue)] {
+        if let last = lastResolved, last.previous == previousPeriod { return last.periods }
+        let periods = Context.resolvedRelativePeriods(self, previousPeriod: previousPeriod)
+        lastResolved = (previousPeriod, periods)
+        return periods
+    }
     /// The sentence's NRM exploitation types and groups, each with its token: asked once per figure.
     private(set) lazy var exploitationMentions: [(Int, String)] = Context.exploitationMentions(t)
     private(set) lazy var populationMentions: [(Int, String)] = Context.populationMentions(t)
