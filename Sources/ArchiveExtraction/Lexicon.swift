@@ -33,6 +33,10 @@ enum Lexicon {
 
     /// False for a word that cannot be a key of `months` (`KeyScreen`): asked at nearly every token.
     static func couldNameAMonth(_ lower: String) -> Bool { monthScreen.mayContain(lower) }
+    /// False for a word no period starts with: every rule of `SentenceGrammar.matchPeriod` needs
+    /// its first word to be one of these ("between", "from", "year", a quarter's ordinal, a month).
+    static func couldStartAPeriod(_ lower: String) -> Bool { periodStartScreen.mayContain(lower) }
+    private static let periodStartScreen = KeyScreen(["between", "from", "year"] + Array(quarterOrdinals.keys) + Array(months.keys))
     private static let monthScreen = KeyScreen(months.keys)
 
     static let months: [String: Int] = [

@@ -231,6 +231,12 @@ extension SentenceGrammar {
     /// Recognises a period expression starting at token i; returns the item (nil value = date/name to skip).
     func matchPeriod(_ i: Int) -> (PeriodValue?, Int)? {
         guard i < n else { return nil }
+        // Asked at every token: only a number, a code ("Q2") or one of a few words can start one.
+        switch t[i].kind {
+        case .punct, .url: return nil
+        case .word: guard Lexicon.couldStartAPeriod(t[i].lower) else { return nil }
+        case .number, .code: break
+        }
         // "between A and B", "from A to B"
         if (t[i].lowerIs("between") || t[i].lowerIs("from")), let (a, next) = point(i + 1), next < n,
            ["and", "to", "until", "till", "-", "–"].contains(t[next].lower),

@@ -24,3 +24,32 @@ import Testing
         #expect(g.ownPeriods.map(\.p.normalized) == ["2023"])
     }
 }
+
+/// Every way a period starts passes the screen asked before the period rules.
+@Suite struct PeriodStartTests {
+    @Test(arguments: [
+        ("Between April and June 2023 there were 10 referrals.", "2023-Q2"),
+        ("From 2019 to 2023 there were 10 referrals.", "2019-2023"),
+        ("In the year ending March 2023 there were 10 referrals.", "2022-23"),
+        ("In the first quarter of 2023 there were 10 referrals.", "2023-Q1"),
+        ("In the final quarter of 2022 there were 10 referrals.", "2022-Q4"),
+        ("In Q2 2023 there were 10 referrals.", "2023-Q2"),
+        ("In September 2024 there were 10 referrals.", "2024-09"),
+        ("In Sept 2024 there were 10 referrals.", "2024-09"),
+        ("On 17 October 2024 there were 10 referrals.", "2024-10-17"),
+        ("In 2023-24 there were 10 referrals.", "2023-24"),
+    ])
+    func aPeriodIsFoundWhateverWordStartsIt(sentence: String, period: String) {
+        let text = ScalarText(sentence)
+        let g = SentenceGrammar(tokens: Tokenizer.tokenize(text, 0, text.count))
+        #expect(g.periods.map(\.p.normalized) == [period])
+    }
+
+    @Test func theScreenLetsEveryStartingWordThrough() {
+        for word in ["between", "from", "year"] + Array(Lexicon.quarterOrdinals.keys) + Array(Lexicon.months.keys) {
+            #expect(Lexicon.couldStartAPeriod(word), "\(word)")
+        }
+        #expect(!Lexicon.couldStartAPeriod("referrals"))
+        #expect(!Lexicon.couldStartAPeriod("were"))
+    }
+}
