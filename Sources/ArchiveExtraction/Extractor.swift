@@ -99,16 +99,26 @@ struct ExtractionRun {
         while index < lines.count {
             let (a, b) = Self.withoutCarriageReturn(lines[index], u)
             index += 1
-            let trimmed = text.string(a, b).trimmedOfSpaces
-            if Tables.isRow(trimmed) {
+            if isTableRow(a, b) {
                 tableRows.append((a, b))
                 continue
             }
             if !tableRows.isEmpty { processTable(tableRows); tableRows = [] }
-            if trimmed.isEmpty { continue }
+            if isBlank(a, b) { continue }
             processLine(a, continuedEnd(from: b, lines: lines, index: &index))
         }
         if !tableRows.isEmpty { processTable(tableRows) }
+    }
+
+    /// The scalars a..<b are a table row (`Tables.isRow` of the trimmed line). Only a line with a
+    /// "|" can be one, so no other line is made into a string and trimmed.
+    func isTableRow(_ a: Int, _ b: Int) -> Bool {
+        text.scalars[a..<b].contains("|") && Tables.isRow(text.string(a, b).trimmedOfSpaces)
+    }
+
+    /// The scalars a..<b hold nothing but spaces and tabs: the line trims to nothing.
+    func isBlank(_ a: Int, _ b: Int) -> Bool {
+        text.scalars[a..<b].allSatisfy(isSpaceOrTab)
     }
 
     static func withoutCarriageReturn(_ line: (Int, Int), _ u: [Unicode.Scalar]) -> (Int, Int) {
@@ -123,10 +133,10 @@ struct ExtractionRun {
         while let last = Tokenizer.tokenize(text, max(0, end - 16), end).last, last.isWord,
               Lexicon.wordsThatEndNoSentence.contains(last.lower) {
             var next = index
-            while next < lines.count, text.string(lines[next].0, lines[next].1).trimmedOfSpaces.isEmpty { next += 1 }
+            while next < lines.count, isBlank(lines[next].0, lines[next].1) { next += 1 }
             guard next < lines.count else { break }
             let (a2, b2) = Self.withoutCarriageReturn(lines[next], text.scalars)
-            if Tables.isRow(text.string(a2, b2).trimmedOfSpaces) { break }
+            if isTableRow(a2, b2) { break }
             end = b2
             index = next + 1
         }

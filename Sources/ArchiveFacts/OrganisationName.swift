@@ -104,14 +104,17 @@ public enum OrganisationName {
     }
 }
 
+/// A space or tab as `trimmedOfSpaces` trims them: as CharacterSet.whitespaces, tab and the space
+/// separators, not line breaks.
+package func isSpaceOrTab(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == " " || scalar == "\t" || (!scalar.isASCII && scalar.properties.generalCategory == .spaceSeparator)
+}
+
 extension StringProtocol {
     /// Without leading and trailing spaces and tabs. Native: Foundation's trimmingCharacters goes
     /// through NSString on Linux, which showed in the ingest profile.
     package var trimmedOfSpaces: String {
-        // As CharacterSet.whitespaces: tab and the space separators, not line breaks.
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == " " || scalar == "\t" || (!scalar.isASCII && scalar.properties.generalCategory == .spaceSeparator)
-        }
+        let isSpace = isSpaceOrTab
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
         // One slice of the text (its bounds fall on scalars): not a string rebuilt scalar by scalar.

@@ -25,3 +25,21 @@ import Testing
         #expect(byCaption.map(\.population) == ["children", "children"])
     }
 }
+
+/// A line is blank when it trims to nothing, and a table row when its trimmed text is one; a line
+/// without "|" is never a row.
+@Suite struct LineKindTests {
+    @Test(arguments: [
+        ("", true, false), ("   \t ", true, false), ("\u{2003}\u{00A0}", true, false), (" \r", false, false),
+        ("Year | Referrals", false, true), ("| 2023 |", false, true), ("  |  ", false, false), ("|", false, false),
+        ("a|b", false, false), ("2023 |", false, true), ("No bars here.", false, false),
+    ])
+    func aLineIsBlankOrARowAsItsTrimmedTextSays(line: String, blank: Bool, row: Bool) {
+        let run = ExtractionRun(text: line, answeringBody: nil)
+        let end = run.text.count
+        #expect(run.isBlank(0, end) == blank)
+        #expect(run.isBlank(0, end) == line.trimmedOfSpaces.isEmpty)
+        #expect(run.isTableRow(0, end) == row)
+        #expect(run.isTableRow(0, end) == Tables.isRow(line.trimmedOfSpaces))
+    }
+}
