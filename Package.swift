@@ -88,16 +88,18 @@ let package = Package(
         .executableTarget(name: "archive", dependencies: ["ArchiveCLI", "CMimalloc"]),
 
         // MARK: - Tests
-        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        // Scratch directories removed when the test process exits, shared by the test targets below.
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestScratch"]),
         .testTarget(name: "ChecksumTests", dependencies: ["Checksum"]),
-        .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "ArchiveFacts", "SQLite"]),
+        .testTarget(name: "ArchiveStoreTests", dependencies: ["ArchiveStore", "ArchiveFacts", "SQLite", "TestScratch"]),
         // Scoring against the labelled development set, shared by two test targets.
         .target(name: "DevSetScoring", dependencies: ["ArchiveExtraction"], path: "Tests/DevSetScoring"),
         .testTarget(name: "ArchiveExtractionTests", dependencies: ["ArchiveExtraction", "ArchiveFacts", "DevSetScoring", "Checksum"]),
         .testTarget(name: "ArchiveIngestTests", dependencies: ["ArchiveIngest", "ArchiveStore"]),
         .testTarget(name: "ArchiveQueryTests", dependencies: ["ArchiveQuery", "ArchiveStore", "SQLite"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["archive", "ArchiveStore", "SQLite", "DevSetScoring"]),
-        .testTarget(name: "ArchiveFetchTests", dependencies: ["archive", "ArchiveFetch", "ArchiveStore", "SQLite"],
+        .testTarget(name: "EndToEndTests", dependencies: ["archive", "ArchiveStore", "SQLite", "DevSetScoring", "TestScratch"]),
+        .testTarget(name: "ArchiveFetchTests", dependencies: ["archive", "ArchiveFetch", "ArchiveStore", "SQLite", "TestScratch"],
                     exclude: ["stub_server.py"]),
     ],
     swiftLanguageModes: [.v6]

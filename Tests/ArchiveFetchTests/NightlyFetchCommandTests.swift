@@ -3,6 +3,7 @@ import ArchiveStore
 import Foundation
 import SQLite
 import Testing
+import TestScratch
 
 /// The built `archive` binary beside the test bundle.
 let archiveBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("archive")
@@ -12,7 +13,7 @@ func runArchive(_ arguments: [String]) throws -> (status: Int32, stderr: String)
     let process = Process()
     process.executableURL = archiveBinary
     process.arguments = arguments
-    let errors = FileManager.default.temporaryDirectory.appendingPathComponent("fetch-cli-\(UUID().uuidString).err")
+    let errors = try ScratchDirectory.make("fetch-cli").appendingPathComponent("stderr")
     _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
     process.standardError = try FileHandle(forWritingTo: errors)
     process.standardOutput = FileHandle.nullDevice

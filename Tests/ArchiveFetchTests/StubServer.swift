@@ -3,6 +3,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import TestScratch
 
 /// The repository's Tests/ directory, found from this file.
 let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -27,7 +28,7 @@ final class StubServer: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         var arguments = ["python3", script.path, "--idle-timeout", String(idleTimeout)]
         if let config {
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("stub-config-\(UUID().uuidString).json")
+            let file = try ScratchDirectory.make("stub-config").appendingPathComponent("config.json")
             try JSONSerialization.data(withJSONObject: config).write(to: file)
             arguments += ["--config", file.path]
         }
@@ -125,11 +126,9 @@ private final class LineBox: @unchecked Sendable {
     func get() -> String { lock.lock(); defer { lock.unlock() }; return line }
 }
 
-/// A fresh empty directory under the temporary directory.
+/// A fresh empty directory under the temporary directory, removed when the tests exit.
 func temporaryDirectory(_ label: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("fetch-tests-\(label)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try ScratchDirectory.make("fetch-tests-\(label)")
 }
 
 /// Every file under `root`, as paths relative to it, sorted.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import ArchiveStore
 import SQLite
+import TestScratch
 
 /// The repository's migrations/ directory, found from this file.
 let migrationsDirectory = URL(fileURLWithPath: #filePath)
@@ -9,9 +10,7 @@ let migrationsDirectory = URL(fileURLWithPath: #filePath)
     .appendingPathComponent("migrations")
 
 func temporaryDatabasePath() throws -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    return directory.appendingPathComponent("archive.db").path
+    try ScratchDirectory.make("store-tests").appendingPathComponent("archive.db").path
 }
 
 @Suite struct MigratorTests {

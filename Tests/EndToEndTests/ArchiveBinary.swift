@@ -1,6 +1,7 @@
 import Foundation
 import SQLite
 import Testing
+import TestScratch
 
 /// The built `archive` binary, run as a user would run it.
 enum ArchiveBinary {
@@ -79,8 +80,7 @@ struct Workspace {
     let url: URL
 
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("archive-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        url = try ScratchDirectory.make("archive-e2e")
     }
 
     var database: String { url.appendingPathComponent("archive.db").path }

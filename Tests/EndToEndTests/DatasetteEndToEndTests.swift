@@ -4,6 +4,7 @@ import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import TestScratch
 
 /// Datasette (from PyPI, installed by `make deps`) serving an archive on a free loopback port with
 /// the metadata `archive export datasette` made, stopped when released.
@@ -14,7 +15,7 @@ final class DatasetteServer: @unchecked Sendable {
     /// Starts Datasette on a port the kernel chooses (`-p 0`), read from the line uvicorn logs,
     /// so two test runs side by side can never talk to each other's server.
     init(database: String, metadata: String) throws {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("datasette-\(UUID().uuidString).log")
+        let log = try ScratchDirectory.make("datasette").appendingPathComponent("datasette.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

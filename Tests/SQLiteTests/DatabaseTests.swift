@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SQLite
+import TestScratch
 
 /// Where a storage test runs: in memory and in a temporary file, since WAL and locking only
 /// exist for files.
@@ -19,9 +20,7 @@ enum StorageKind: String, CaseIterable, CustomTestStringConvertible {
 /// A fresh directory under the system temporary directory.
 enum TemporaryDirectory {
     static func make() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sqlite-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchDirectory.make("sqlite-tests")
     }
 }
 
