@@ -82,7 +82,7 @@ struct ExtractionRun {
 
     init(text: String, answeringBody: String?) {
         self.text = ScalarText(text)
-        answeringKey = answeringBody.map(OrganisationName.canonicalKey)
+        answeringKey = answeringBody.map(OrganisationName.rememberedCanonicalKey)
     }
 
     mutating func perform() {

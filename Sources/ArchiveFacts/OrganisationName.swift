@@ -2,6 +2,7 @@
 // which organisation a name is, shared by extraction (which reads names) and the store (which
 // keeps one row per organisation).
 import Foundation
+import Synchronization
 
 /// Organisation name canonicalisation: quotes, leading "the", case and punctuation do not make a new organisation; known aliases map to one name.
 public enum OrganisationName {
@@ -102,6 +103,22 @@ public enum OrganisationName {
         let k = key(name)
         return aliases[k] ?? k
     }
+
+    /// `canonicalKey(name)`, remembered: the same answering bodies, funders and recipients come
+    /// back answer after answer, and each key costs thousands of instructions of folding. Shared
+    /// by the ingest's threads; it forgets everything once it holds `rememberedLimit` names.
+    package static func rememberedCanonicalKey(_ name: String) -> String {
+        if let known = remembered.withLock({ $0[name] }) { return known }
+        let made = canonicalKey(name)
+        remembered.withLock { keys in
+            if keys.count >= rememberedLimit { keys.removeAll(keepingCapacity: true) }
+            keys[name] = made
+        }
+        return made
+    }
+
+    package static let rememberedLimit = 4096
+    private static let remembered = Mutex<[String: String]>([:])
 }
 
 /// A space or tab as `trimmedOfSpaces` trims them: as CharacterSet.whitespaces, tab and the space

@@ -65,7 +65,7 @@ extension ArchiveWriter {
     /// The organisation a name written in an answer names, created with its display name if new;
     /// remembers how it was written.
     func organisationID(_ asWritten: String) throws -> Int64 {
-        let key = OrganisationName.canonicalKey(asWritten)
+        let key = OrganisationName.rememberedCanonicalKey(asWritten)
         // Looked up before inserting: most names are of organisations already stored, and an
         // upsert with RETURNING builds a temporary table each time it runs.
         let known = try firstRow("SELECT id FROM organisations WHERE key = ?", [.text(key)])?.first?.integerValue

@@ -39,3 +39,19 @@ import Testing
         #expect(OrganisationName.key("The Fundación Esperanza Ltd") == "fundacion esperanza")
     }
 }
+
+/// A remembered key is the key: asked again, after other names, and after the memory is full.
+@Suite struct RememberedKeyTests {
+    @Test func aRememberedKeyIsTheCanonicalKey() {
+        let names = ["Home Office", "the Home Department", "TSA", "‘Changing Lives’", "Hope for Justice", "NCA", "Unseen UK"]
+        for name in names + names {
+            #expect(OrganisationName.rememberedCanonicalKey(name) == OrganisationName.canonicalKey(name))
+        }
+        for n in 0...OrganisationName.rememberedLimit {
+            _ = OrganisationName.rememberedCanonicalKey("Organisation \(n)")
+        }
+        for name in names {
+            #expect(OrganisationName.rememberedCanonicalKey(name) == OrganisationName.canonicalKey(name))
+        }
+    }
+}
