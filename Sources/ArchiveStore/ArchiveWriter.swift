@@ -208,8 +208,13 @@ public final class ArchiveWriter {
         // The one version of a new answer is its current one: stored so, with no election after.
         let onlyVersion = existing.isEmpty && record.answerVersions.count == 1
         for version in record.answerVersions {
-            let key = existing.isEmpty ? "" : Self.comparisonKey(version.text)
-            if existing.contains(where: { $0.key == key }) { continue }
+            var key: String?
+            if !existing.isEmpty {
+                let made = Self.comparisonKey(version.text)
+                Self.keyEach(&existing)
+                if existing.contains(where: { $0.key == made }) { continue }
+                key = made
+            }
             if version.isTruncated {
                 // An excerpt stands in only while nothing better is known.
                 if !existing.isEmpty { continue }
@@ -230,7 +235,7 @@ public final class ArchiveWriter {
                       SQLiteValue(version.html), .text(version.text), SQLiteValue(version.isTruncated), SQLiteValue(onlyVersion),
                       .integer(sourceID), SQLiteValue(extractorVersion)])
             outcome.versionsAdded += 1
-            existing.append(KnownVersion(id: versionID, text: version.text, isTruncated: version.isTruncated))
+            existing.append(KnownVersion(id: versionID, text: version.text, isTruncated: version.isTruncated, key: key))
             // A question cut short by a list response would give different names to the discourse.
             let question = record.questionTextIsTruncated ? nil : record.questionText
             let facts = try extract(version.text, record.answeringBody?.name, question)
@@ -300,19 +305,26 @@ public final class ArchiveWriter {
         guard !candidates.isEmpty else { return nil }
         let key = Self.comparisonKey(text)
         for candidate in candidates {
-            if try versions(of: candidate).contains(where: { $0.key == key }) { return candidate }
+            var stored = try versions(of: candidate)
+            Self.keyEach(&stored)
+            if stored.contains(where: { $0.key == key }) { return candidate }
         }
         return nil
     }
 
     // MARK: - Answer versions
 
-    // A stored version; its comparison key is worked out only when there is something to compare.
+    // A stored version; its comparison key is worked out only when there is something to compare,
+    // and then once (`keyEach`), however many new versions are compared with it.
     private struct KnownVersion {
         var id: Int64
         var text: String
         var isTruncated: Bool
-        var key: String { ArchiveWriter.comparisonKey(text) }
+        var key: String?
+    }
+
+    private static func keyEach(_ versions: inout [KnownVersion]) {
+        for k in versions.indices where versions[k].key == nil { versions[k].key = comparisonKey(versions[k].text) }
     }
 
     private func versions(of answerID: Int64) throws -> [KnownVersion] {

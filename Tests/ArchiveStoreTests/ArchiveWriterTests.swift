@@ -98,6 +98,30 @@ let changingLivesGrant = GrantMention(
         #expect(try archive.count(#"SELECT count(*) FROM search WHERE search MATCH '"1.46m"'"#) == 1)
     }
 
+    /// Each new version is compared with every version stored before it, those of the same record
+    /// included: a restatement differing only in spacing and punctuation is not stored again.
+    @Test func aVersionIsComparedWithEveryOneStoredBeforeIt() throws {
+        let archive = try WriterFixture()
+        var record = seedRecord()
+        func version(_ kind: AnswerKind, _ date: String, _ text: String) -> AnswerVersionRecord {
+            AnswerVersionRecord(kind: kind, date: date, html: nil, text: text, isTruncated: false)
+        }
+        record.answerVersions = [
+            version(.substantive, "2024-10-17", "We are providing £1.36m over three years to Changing Lives."),
+            version(.correction, "2024-11-01", "We are providing £1.46m over three years to Changing Lives."),
+            version(.correction, "2024-11-02", "We are providing  £1.36m, over three years, to Changing Lives"),
+        ]
+        #expect(try archive.store(record).versionsAdded == 2)
+        var later = seedRecord()
+        later.answerVersions = [
+            version(.correction, "2024-11-05", "We are providing £1.46m over three years to ‘Changing Lives’."),
+            version(.correction, "2024-11-09", "We are providing £1.56m over three years to Changing Lives."),
+            version(.correction, "2024-11-10", "We are providing £1.56m over three years to Changing Lives!"),
+        ]
+        #expect(try archive.store(later).versionsAdded == 1)
+        #expect(try archive.count("SELECT count(*) FROM answer_versions") == 3)
+    }
+
     @Test func aNewQuestionIsSearchableOnceItsTransactionEndsWithOneRow() throws {
         let archive = try WriterFixture()
         var second = seedRecord(text: "Funding of £250,000 went to Hope for Justice.")
