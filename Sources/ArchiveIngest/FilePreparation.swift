@@ -56,14 +56,18 @@ struct FactsKey: Hashable, Sendable {
     // Hashed on the texts' lengths and ends, not their whole length (an answer and its question
     // run to kilobytes, looked up three times each); equality still compares them whole.
     func hash(into hasher: inout Hasher) {
-        for var part in [text, answeringBody ?? "", question ?? ""] {
-            // The ends as two runs of bytes: a combine per byte cost thousands of instructions a key.
+        // The ends as two runs of bytes: a combine per byte cost thousands of instructions a key.
+        func combineEnds(_ part: String?) {
+            var part = part ?? ""
             part.withUTF8 { bytes in
                 hasher.combine(bytes.count)
                 hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(32))))
                 hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.suffix(32))))
             }
         }
+        combineEnds(text)
+        combineEnds(answeringBody)
+        combineEnds(question)
         hasher.combine(answeringBody == nil)
         hasher.combine(question == nil)
     }
