@@ -29,6 +29,9 @@ public final class ArchiveWriter {
     public var extractorVersion: Int?
     /// The first question inserted since the search rows were last written (`indexNewQuestions`).
     private var unindexedFrom: Int64?
+    /// Each member as last written, so the same member given again is not written again (two an
+    /// answer, nearly always unchanged). Forgotten when a transaction rolls back: its rows are gone.
+    private var membersWritten: [Int: Member] = [:]
 
     /// A writer on an archive open for writing.
     public init(archive: WritableArchive) {
@@ -50,7 +53,9 @@ public final class ArchiveWriter {
                 return result
             }
         } catch {
-            unindexedFrom = nil  // rolled back: those questions are gone
+            // Rolled back: those questions and members are gone.
+            unindexedFrom = nil
+            membersWritten.removeAll()
             throw error
         }
     }
@@ -383,6 +388,8 @@ public final class ArchiveWriter {
     }
 
     private func upsert(_ member: Member) throws {
+        // Writing the same values again would change nothing (each field is the given one or the stored one).
+        if membersWritten[member.id] == member { return }
         try run("""
             INSERT INTO members (id, name, list_as, party, party_abbreviation, member_from, thumbnail_url)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -392,6 +399,7 @@ public final class ArchiveWriter {
             WHERE excluded.name IS NOT NULL OR excluded.list_as IS NOT NULL OR excluded.party IS NOT NULL
             """, [SQLiteValue(member.id), SQLiteValue(member.name), SQLiteValue(member.listAs), SQLiteValue(member.party),
                   SQLiteValue(member.partyAbbreviation), SQLiteValue(member.memberFrom), SQLiteValue(member.thumbnailURL)])
+        membersWritten[member.id] = member
     }
 }
 

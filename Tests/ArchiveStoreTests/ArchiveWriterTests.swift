@@ -98,6 +98,35 @@ let changingLivesGrant = GrantMention(
         #expect(try archive.count(#"SELECT count(*) FROM search WHERE search MATCH '"1.46m"'"#) == 1)
     }
 
+    /// A member given again with the same details is written once; with new details, again; and
+    /// after a transaction that wrote it rolls back, again.
+    @Test func aMemberIsWrittenAgainOnlyWhenItChangedOrWasRolledBack() throws {
+        let archive = try WriterFixture()
+        let member = Member(id: 4_321, name: "Jess Phillips", party: "Labour")
+        var record = seedRecord()
+        record.askingMember = member
+        struct Abandon: Error {}
+        #expect(throws: Abandon.self) {
+            try archive.writer.transaction {
+                _ = try archive.writer.store(record, sourceID: archive.sourceID) { _, _, _ in ExtractedFacts() }
+                throw Abandon()
+            }
+        }
+        #expect(try archive.count("SELECT count(*) FROM members") == 0)
+        try archive.store(record)
+        #expect(try archive.db.rows("SELECT name, party FROM members WHERE id = 4321") == [[.text("Jess Phillips"), .text("Labour")]])
+        try archive.db.execute("UPDATE members SET party = 'changed by hand' WHERE id = 4321")
+        var other = seedRecord(text: "Another answer.")
+        other.uin = "8000"
+        other.askingMember = member
+        try archive.store(other)  // the same details: not written again
+        #expect(try archive.db.scalar("SELECT party FROM members WHERE id = 4321") == .text("changed by hand"))
+        other.uin = "8001"
+        other.askingMember = Member(id: 4_321, name: "Jess Phillips", party: "Labour (Co-op)")
+        try archive.store(other)
+        #expect(try archive.db.scalar("SELECT party FROM members WHERE id = 4321") == .text("Labour (Co-op)"))
+    }
+
     /// Each new version is compared with every version stored before it, those of the same record
     /// included: a restatement differing only in spacing and punctuation is not stored again.
     @Test func aVersionIsComparedWithEveryOneStoredBeforeIt() throws {
