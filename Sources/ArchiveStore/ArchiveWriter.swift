@@ -213,13 +213,8 @@ public final class ArchiveWriter {
         // The one version of a new answer is its current one: stored so, with no election after.
         let onlyVersion = existing.isEmpty && record.answerVersions.count == 1
         for version in record.answerVersions {
-            var key: String?
-            if !existing.isEmpty {
-                let made = Self.comparisonKey(version.text)
-                Self.keyEach(&existing)
-                if existing.contains(where: { $0.key == made }) { continue }
-                key = made
-            }
+            let (key, isStored) = Self.compare(version.text, with: &existing)
+            if isStored { continue }
             if version.isTruncated {
                 // An excerpt stands in only while nothing better is known.
                 if !existing.isEmpty { continue }
@@ -330,6 +325,15 @@ public final class ArchiveWriter {
 
     private static func keyEach(_ versions: inout [KnownVersion]) {
         for k in versions.indices where versions[k].key == nil { versions[k].key = comparisonKey(versions[k].text) }
+    }
+
+    /// The comparison key of `text` and whether one of `existing` has it; no key when there is
+    /// nothing to compare with (most answers are new).
+    private static func compare(_ text: String, with existing: inout [KnownVersion]) -> (key: String?, isStored: Bool) {
+        guard !existing.isEmpty else { return (nil, false) }
+        let key = comparisonKey(text)
+        keyEach(&existing)
+        return (key, existing.contains { $0.key == key })
     }
 
     private func versions(of answerID: Int64) throws -> [KnownVersion] {
