@@ -228,15 +228,19 @@ extension SentenceGrammar {
         return nil
     }
 
+    /// Only a number, a code ("Q2") or one of a few words can start a period: asked at every token,
+    /// before the rules of `matchPeriod`.
+    private func mayStartPeriod(_ i: Int) -> Bool {
+        switch t[i].kind {
+        case .punct, .url: return false
+        case .word: return Lexicon.couldStartAPeriod(t[i].lower)
+        case .number, .code: return true
+        }
+    }
+
     /// Recognises a period expression starting at token i; returns the item (nil value = date/name to skip).
     func matchPeriod(_ i: Int) -> (PeriodValue?, Int)? {
-        guard i < n else { return nil }
-        // Asked at every token: only a number, a code ("Q2") or one of a few words can start one.
-        switch t[i].kind {
-        case .punct, .url: return nil
-        case .word: guard Lexicon.couldStartAPeriod(t[i].lower) else { return nil }
-        case .number, .code: break
-        }
+        guard i < n, mayStartPeriod(i) else { return nil }
         // "between A and B", "from A to B"
         if (t[i].lowerIs("between") || t[i].lowerIs("from")), let (a, next) = point(i + 1), next < n,
            ["and", "to", "until", "till", "-", "–"].contains(t[next].lower),
