@@ -60,8 +60,8 @@ BLOCKERS = {
         "Callgrind puts it at 1.90 G instructions for 1,000 answers (1.73 M an answer after start-up; 18.8 M "
         "before the first profile). The workers are niced and run up to 24 files ahead, the WAL is checkpointed "
         "on a thread of its own, the writer keeps a 16 MB page cache and the binary allocates through mimalloc. "
-        "Both cores are busy throughout, so the total work decides: five runs on 2026-12-05 (fff90d2 to 0828db6) "
-        "gave 2.66 to 2.87x. The writer is about 43% of the CPU, nearly all SQLite; the workers' largest share "
+        "Both cores are busy throughout, so the total work decides: seven runs on 2026-12-05 (fff90d2 to b62d943) "
+        "gave 2.38 to 2.87x. The writer is about 43% of the CPU, nearly all SQLite; the workers' largest share "
         "is the grammar's per-token rules comparing strings (bench/PROFILE.md, section 0d)."),
     "reingest": (
         "A skipped file is still read whole and hashed (libcrypto's SHA-256), and `sources` is probed once "
