@@ -66,18 +66,16 @@ struct PhraseSet: Sendable {
     private var startingWith = [[[UInt8]]](repeating: [], count: 256)
     /// One bit for each pair of bytes some phrase starts with (any pair for a one-byte phrase): most
     /// places in a text are turned away by one bit, not by comparing phrases.
-    private var startsPair = [UInt64](repeating: 0, count: 65_536 / 64)
+    private var startsPair = BytePairSet()
 
     init(_ phrases: [String]) {
         for phrase in phrases where !phrase.isEmpty {
             let bytes = Array(phrase.utf8)
             startingWith[Int(bytes[0])].append(bytes)
             let seconds = bytes.count > 1 ? [bytes[1]] : Array(0...UInt8.max)
-            for second in seconds { Self.set(&startsPair, Int(bytes[0]) << 8 | Int(second)) }
+            for second in seconds { startsPair.insert(Int(bytes[0]) << 8 | Int(second)) }
         }
     }
-
-    private static func set(_ bits: inout [UInt64], _ pair: Int) { bits[pair >> 6] |= 1 << UInt64(pair & 63) }
 
     /// True when one of the phrases occurs in `text` (as `containsBytes` would find it).
     func occurs(in text: String) -> Bool {
@@ -85,8 +83,7 @@ struct PhraseSet: Sendable {
             guard let last = haystack.indices.last else { return false }
             var i = 0
             while i < last {
-                let pair = Int(haystack[i]) << 8 | Int(haystack[i + 1])
-                if startsPair[pair >> 6] & (1 << UInt64(pair & 63)) != 0, startsAt(i, haystack) { return true }
+                if startsPair.contains(Int(haystack[i]) << 8 | Int(haystack[i + 1])), startsAt(i, haystack) { return true }
                 i += 1
             }
             return startsAt(last, haystack)  // only a one-byte phrase fits at the last byte

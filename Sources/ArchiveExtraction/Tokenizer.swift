@@ -111,25 +111,25 @@ struct Token {
 
     /// For numbers: the digits before the decimal point, without thousands separators ("1234567").
     var intDigits: String {
-        guard kind == .number else { return "" }
-        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+        String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
             var count = 0
-            for byte in text.utf8 {
-                if byte == UInt8(ascii: ".") { break }
-                if byte != UInt8(ascii: ",") { buffer[count] = byte; count += 1 }
-            }
+            forEachIntDigit { buffer[count] = $0; count += 1 }
             return count
         }
     }
     /// For numbers: how many digits `intDigits` has, counted without building it.
     var intDigitCount: Int {
-        guard kind == .number else { return 0 }
         var count = 0
+        forEachIntDigit { _ in count += 1 }
+        return count
+    }
+    /// Calls `body` with each digit of a number before its decimal point; nothing for other tokens.
+    private func forEachIntDigit(_ body: (UInt8) -> Void) {
+        guard kind == .number else { return }
         for byte in text.utf8 {
             if byte == UInt8(ascii: ".") { break }
-            if byte != UInt8(ascii: ",") { count += 1 }
+            if byte != UInt8(ascii: ",") { body(byte) }
         }
-        return count
     }
     /// For numbers: the digits after the decimal point ("89"), empty for none.
     var fracDigits: String {
@@ -153,7 +153,7 @@ struct Token {
     mutating func setNumber(separated: Bool) {
         hasSeparator = separated
         let digits = text.utf8.count
-        plainInt = !separated && !text.utf8.contains(UInt8(ascii: ".")) && digits <= 9 ? Int(text) : nil
+        plainInt = !separated && !hasFraction && digits <= 9 ? Int(text) : nil
         year = plainInt.flatMap { digits == 4 && (1900...2100).contains($0) ? $0 : nil }
     }
     /// A number's value: its text without thousands separators.
